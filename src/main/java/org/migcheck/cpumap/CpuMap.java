@@ -1,0 +1,146 @@
+package org.migcheck.cpumap;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The immutable cpu_map of one arch: vendors, features and models, each in map order. */
+public final class CpuMap {
+  private final Arch arch;
+  private final MapSource source;
+  private final List<Vendor> vendors;
+  private final List<Feature> features;
+  private final List<CpuModel> models;
+  private final Map<String, Vendor> vendorsByName;
+  private final Map<String, Feature> featuresByName;
+  private final Map<String, Feature> featuresByAlias;
+  private final Map<String, CpuModel> modelsByName;
+  private final Bits nonMigratable;
+
+  CpuMap(
+      Arch arch,
+      MapSource source,
+      List<Vendor> vendors,
+      List<Feature> features,
+      List<CpuModel> models) {
+    this.arch = arch;
+    this.source = source;
+    this.vendors = List.copyOf(vendors);
+    this.features = List.copyOf(features);
+    this.models = List.copyOf(models);
+    this.vendorsByName = index(vendors, Vendor::name);
+    this.featuresByName = index(features, Feature::name);
+    this.modelsByName = index(models, CpuModel::name);
+    Map<String, Feature> aliases = new LinkedHashMap<>();
+    Bits.Builder blockers = new Bits.Builder();
+    for (Feature f : features) {
+      for (FeatureAlias a : f.aliases()) {
+        aliases.putIfAbsent(a.name(), f);
+      }
+      if (!f.migratable()) {
+        blockers.or(f.bits());
+      }
+    }
+    this.featuresByAlias = Map.copyOf(aliases);
+    this.nonMigratable = blockers.build();
+  }
+
+  private static <T> Map<String, T> index(
+      List<T> items, java.util.function.Function<T, String> key) {
+    Map<String, T> m = new LinkedHashMap<>();
+    for (T t : items) {
+      m.put(key.apply(t), t);
+    }
+    return Map.copyOf(m);
+  }
+
+  public Arch arch() {
+    return arch;
+  }
+
+  public MapSource source() {
+    return source;
+  }
+
+  public List<Vendor> vendors() {
+    return vendors;
+  }
+
+  public List<Feature> features() {
+    return features;
+  }
+
+  public List<CpuModel> models() {
+    return models;
+  }
+
+  public Optional<Vendor> vendor(String name) {
+    return Optional.ofNullable(vendorsByName.get(name));
+  }
+
+  public Optional<Feature> feature(String name) {
+    return Optional.ofNullable(featuresByName.get(name));
+  }
+
+  /** The feature that has this name as an alias (QEMU or Linux name), if any. */
+  public Optional<Feature> featureByAlias(String alias) {
+    return Optional.ofNullable(featuresByAlias.get(alias));
+  }
+
+  public Optional<CpuModel> model(String name) {
+    return Optional.ofNullable(modelsByName.get(name));
+  }
+
+  /** The bits of all features marked migratable='no' (invtsc, xsaves). */
+  public Bits nonMigratableBits() {
+    return nonMigratable;
+  }
+
+  /** The union of the named features' bits; the names must exist. */
+  public Bits bitsOf(Collection<Feature> fs) {
+    Bits.Builder b = new Bits.Builder();
+    for (Feature f : fs) {
+      b.or(f.bits());
+    }
+    return b.build();
+  }
+
+  /**
+   * Every feature present in {@code data}, in map order, without subtraction (libvirt's
+   * x86FeatureNames): a feature is present when all its bits are set.
+   */
+  public List<Feature> presentFeatures(Bits data) {
+    List<Feature> out = new ArrayList<>();
+    if (data.isEmpty()) {
+      return out;
+    }
+    for (Feature f : features) {
+      if (!f.bits().isEmpty() && data.containsAll(f.bits())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The features of {@code data} in map order, removing each feature's bits once it is taken, so a
+   * later feature sharing them is not listed again (libvirt's x86DataToCPUFeatures).
+   */
+  public List<Feature> takeFeatures(Bits data) {
+    List<Feature> out = new ArrayList<>();
+    if (data.isEmpty()) {
+      return out;
+    }
+    Bits.Builder work = new Bits.Builder(data);
+    for (Feature f : features) {
+      if (!f.bits().isEmpty() && work.containsAll(f.bits())) {
+        out.add(f);
+        work.andNot(f.bits());
+      }
+    }
+    return out;
+  }
+}

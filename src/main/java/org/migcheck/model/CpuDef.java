@@ -1,0 +1,87 @@
+package org.migcheck.model;
+
+import java.util.List;
+
+/**
+ * A CPU definition as libvirt's CPU drivers see it (virCPUDef): the input of expand, compare,
+ * baseline and the output of decode. Host CPUs come from capabilities ({@code arch} set, no
+ * policies); guest CPUs from domain XML, bare {@code <cpu>} or domcapabilities host-model.
+ *
+ * @param source the file (and element) it was read from, for messages; may be null
+ */
+public record CpuDef(
+    CpuType type,
+    String arch,
+    CpuMode mode,
+    CpuMatch match,
+    CpuCheck check,
+    Boolean migratable,
+    String model,
+    Fallback fallback,
+    String vendorId,
+    String vendor,
+    List<CpuFeature> features,
+    String source) {
+
+  public CpuDef {
+    features = List.copyOf(features);
+  }
+
+  /** A host CPU: model, vendor and plain features. */
+  public static CpuDef host(
+      String arch, String model, String vendor, List<String> featureNames, String source) {
+    return new CpuDef(
+        CpuType.HOST,
+        arch,
+        null,
+        null,
+        null,
+        null,
+        model,
+        null,
+        null,
+        vendor,
+        featureNames.stream().map(n -> new CpuFeature(n, null)).toList(),
+        source);
+  }
+
+  /** A guest custom CPU with match exact and fallback allow, the libvirt defaults. */
+  public static CpuDef guest(
+      String model, String vendor, List<CpuFeature> features, String source) {
+    return new CpuDef(
+        CpuType.GUEST,
+        null,
+        CpuMode.CUSTOM,
+        CpuMatch.EXACT,
+        CpuCheck.DEFAULT,
+        null,
+        model,
+        Fallback.ALLOW,
+        null,
+        vendor,
+        features,
+        source);
+  }
+
+  public boolean isHost() {
+    return type == CpuType.HOST;
+  }
+
+  public CpuDef withFeatures(List<CpuFeature> newFeatures) {
+    return new CpuDef(
+        type, arch, mode, match, check, migratable, model, fallback, vendorId, vendor, newFeatures,
+        source);
+  }
+
+  public CpuDef withVendor(String newVendor) {
+    return new CpuDef(
+        type, arch, mode, match, check, migratable, model, fallback, vendorId, newVendor, features,
+        source);
+  }
+
+  public CpuDef withModel(String newModel, Fallback newFallback) {
+    return new CpuDef(
+        type, arch, mode, match, check, migratable, newModel, newFallback, vendorId, vendor,
+        features, source);
+  }
+}

@@ -1,0 +1,104 @@
+package org.migcheck.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.migcheck.cpumap.Arch;
+import org.migcheck.cpumap.CpuMap;
+import org.migcheck.cpumap.CpuMaps;
+import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuFeature;
+
+/**
+ * The generic CPU layer (libvirt's src/cpu/cpu.c): checks the inputs and dispatches to the arch
+ * driver chosen from the host (compare) or the first CPU (baseline).
+ */
+public final class CpuEngine {
+  private final CpuMaps maps;
+  private final Map<Arch, CpuDriver> drivers = new EnumMap<>(Arch.class);
+
+  public CpuEngine(CpuMaps maps) {
+    this.maps = maps;
+    for (Arch a : maps.arches()) {
+      CpuMap m = maps.forArch(a).orElseThrow();
+      drivers.put(
+          a,
+          switch (a) {
+            case X86 -> new X86Driver(m);
+            case PPC64 -> new Ppc64Driver(m);
+            case ARM -> new ArmDriver(m);
+          });
+    }
+  }
+
+  public CpuMaps maps() {
+    return maps;
+  }
+
+  /** The driver for a libvirt arch name (x86_64, ppc64le, aarch64...) or a user error. */
+  public CpuDriver driver(String libvirtArch, String source) {
+    CpuMap m = maps.forLibvirtArch(libvirtArch, source);
+    return drivers.get(m.arch());
+  }
+
+  /** The x86 driver, or a user error when the map has no x86 part. */
+  public X86Driver x86(String source) {
+    return (X86Driver) driver("x86_64", source);
+  }
+
+  /** virCPUCompare: the host's arch picks the driver. */
+  public CompareResult compare(CpuDef host, CpuDef cpu) {
+    if (host == null || host.model() == null) {
+      return CompareResult.incompatible(
+          CompareResult.Reason.UNKNOWN_HOST, "unknown host CPU", List.of());
+    }
+    String arch = host.arch() != null ? host.arch() : "x86_64";
+    return driver(arch, host.source()).compare(host, cpu);
+  }
+
+  /** virCPUBaseline plus, with --features, virCPUExpandFeatures, as virsh cpu-baseline runs them. */
+  public CpuDef baseline(List<CpuDef> cpus, BaselineOptions options) {
+    if (cpus.isEmpty()) {
+      throw new CpuError(null, "no CPUs given");
+    }
+    for (int i = 0; i < cpus.size(); i++) {
+      if (cpus.get(i).model() == null) {
+        throw new CpuError(cpus.get(i).source(), "no CPU model specified at index " + i);
+      }
+    }
+    String arch = archOf(cpus);
+    CpuDriver driver = driver(arch, cpus.get(0).source());
+    CpuDef result = driver.baseline(cpus, options.migratable());
+    if (options.expandFeatures()) {
+      result = expand(driver, result);
+    }
+    return result;
+  }
+
+  /** The arch of a CPU list: the first CPU's, else the first one given, else x86_64. */
+  static String archOf(List<CpuDef> cpus) {
+    if (cpus.get(0).arch() != null) {
+      return cpus.get(0).arch();
+    }
+    for (CpuDef c : cpus) {
+      if (c.arch() != null) {
+        return c.arch();
+      }
+    }
+    return "x86_64";
+  }
+
+  /** virCPUExpandFeatures: the driver's expansion, then all features sorted by name. */
+  public CpuDef expand(CpuDef cpu, String arch) {
+    return expand(driver(arch, cpu.source()), cpu);
+  }
+
+  private static CpuDef expand(CpuDriver driver, CpuDef cpu) {
+    CpuDef expanded = driver.expandFeatures(cpu);
+    List<CpuFeature> sorted = new ArrayList<>(expanded.features());
+    sorted.sort(Comparator.comparing(CpuFeature::name));
+    return expanded.withFeatures(sorted);
+  }
+}

@@ -1,0 +1,86 @@
+package org.migcheck.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.migcheck.InputException;
+import picocli.CommandLine;
+
+/**
+ * Parses arguments and runs a command with injected streams; the only place that turns
+ * exceptions into messages and exit statuses.
+ */
+public final class Cli {
+  private final CliContext context;
+
+  public Cli(PrintWriter out, PrintWriter err, InputStream stdin) {
+    this.context = new CliContext(out, err, stdin);
+  }
+
+  public int run(String... args) {
+    CommandLine cl = new CommandLine(new MigcheckCommand(), new ContextFactory(context));
+    cl.setOut(context.out());
+    cl.setErr(context.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(this::usageError);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> failure(ex, debug(parseResult)));
+    return cl.execute(args);
+  }
+
+  private static boolean debug(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult p = parseResult;
+    while (p != null) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+      p = p.subcommand();
+    }
+    return false;
+  }
+
+  private int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = context.err();
+    err.println("migcheck: " + ex.getMessage().replace('\n', ' '));
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return ExitCodes.BAD_INPUT;
+  }
+
+  private int failure(Exception ex, boolean debug) {
+    PrintWriter err = context.err();
+    context.out().flush();
+    Throwable cause = ex;
+    if (cause instanceof UncheckedIOException u && u.getCause() != null) {
+      cause = new InputException(u.getCause().getMessage());
+    }
+    if (cause instanceof InputException ie) {
+      err.println("migcheck: " + ie.oneLine());
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      return ExitCodes.BAD_INPUT;
+    }
+    err.println(
+        "migcheck: internal error: "
+            + ex
+            + " (this is a bug in migcheck: please report it with the command line and inputs;"
+            + " --debug shows details)");
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    return ExitCodes.INTERNAL;
+  }
+
+  /** Gives commands the streams of this run. */
+  private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return cls.getDeclaredConstructor(CliContext.class).newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+}

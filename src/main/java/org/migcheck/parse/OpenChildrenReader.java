@@ -1,0 +1,104 @@
+package org.migcheck.parse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
+import org.migcheck.xml.XmlNode;
+
+/**
+ * Reads the children of elements whose child names are open-ended (guest features, domcapabilities
+ * devices and features, domain features) into {@link XmlNode} trees itself, so JAXB sees those
+ * parents empty. JAXB's own way, {@code @XmlAnyElement}, builds a DOM and a TransformerFactory per
+ * child element and cost more than the rest of a capabilities document.
+ */
+final class OpenChildrenReader extends StreamReaderDelegate {
+  /** Element paths, from the document root, whose children are collected here. */
+  private static final Set<String> OPEN_PARENTS =
+      Set.of(
+          "capabilities/guest/features",
+          "domainCapabilities/devices",
+          "domainCapabilities/features",
+          "domain/features");
+
+  private final Deque<String> path = new ArrayDeque<>();
+  private final StringBuilder key = new StringBuilder();
+  private List<XmlNode> collected = new ArrayList<>();
+
+  /** Wraps a reader standing on a document's root start tag. */
+  OpenChildrenReader(XMLStreamReader reader) {
+    super(reader);
+    push(reader.getLocalName());
+  }
+
+  /** The children collected since the last call: those of the open parent that just ended. */
+  List<XmlNode> take() {
+    List<XmlNode> out = collected;
+    collected = new ArrayList<>();
+    return out;
+  }
+
+  @Override
+  public int next() throws XMLStreamException {
+    int event = super.next();
+    while (event == XMLStreamConstants.START_ELEMENT && OPEN_PARENTS.contains(key.toString())) {
+      collected.add(readTree());
+      event = super.next();
+    }
+    if (event == XMLStreamConstants.START_ELEMENT) {
+      push(getLocalName());
+    } else if (event == XMLStreamConstants.END_ELEMENT) {
+      pop();
+    }
+    return event;
+  }
+
+  private void push(String name) {
+    path.push(name);
+    if (key.length() > 0) {
+      key.append('/');
+    }
+    key.append(name);
+  }
+
+  private void pop() {
+    if (path.isEmpty()) {
+      return;
+    }
+    String name = path.pop();
+    key.setLength(Math.max(0, key.length() - name.length() - 1));
+  }
+
+  /** The element at the reader, up to its end tag, as a tree. */
+  private XmlNode readTree() throws XMLStreamException {
+    String name = getLocalName();
+    int line = getLocation().getLineNumber();
+    Map<String, String> attrs = new LinkedHashMap<>();
+    for (int i = 0; i < getAttributeCount(); i++) {
+      attrs.put(getAttributeLocalName(i), getAttributeValue(i));
+    }
+    List<XmlNode> children = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    while (true) {
+      int event = super.next();
+      switch (event) {
+        case XMLStreamConstants.START_ELEMENT -> children.add(readTree());
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+            text.append(getText());
+        case XMLStreamConstants.END_ELEMENT -> {
+          return new XmlNode(name, attrs, children, text.toString().strip(), line);
+        }
+        default -> {
+          // comments and processing instructions carry nothing for us
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.migcheck.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuDocument;
+import org.migcheck.model.CpuType;
+import org.migcheck.model.ParsedDocument;
+
+/**
+ * A document that has been read but not yet mapped to records: the input layer decides its source
+ * name (which may depend on whether more documents follow) before mapping it.
+ */
+public final class RawDocument {
+  static final String CPU_TEST = "cpuTest";
+
+  private final String root;
+  private final int line;
+  private final Object shape;
+
+  RawDocument(String root, int line, Object shape) {
+    this.root = root;
+    this.line = line;
+    this.shape = shape;
+  }
+
+  /** The root element name. */
+  public String root() {
+    return root;
+  }
+
+  /** The line of the root element. */
+  public int line() {
+    return line;
+  }
+
+  /**
+   * Maps the document to its record. Number, enum and unit errors are reported here, naming
+   * {@code sourceName} and the line.
+   *
+   * @throws IllegalStateException for a cputest list, which is not a document type of its own
+   */
+  public ParsedDocument toDocument(String sourceName) {
+    Values v = new Values(sourceName);
+    if (shape instanceof XCapabilities x) {
+      return new CapabilitiesMapper(v).map(x);
+    }
+    if (shape instanceof XDomainCapabilities x) {
+      return new DomainCapabilitiesMapper(v).map(x);
+    }
+    if (shape instanceof XDomain x) {
+      return new DomainMapper(v).map(x);
+    }
+    if (shape instanceof XCpu x) {
+      return new CpuDocument(sourceName, line, CpuMapper.guestCpu(x, v));
+    }
+    throw new IllegalStateException("<" + root + "> is not a document type");
+  }
+
+  /**
+   * The CPUs virsh {@code cpu-compare} / {@code cpu-baseline} find in this document: a top-level
+   * {@code <cpu>}, {@code domain/cpu}, {@code capabilities/host/cpu}, and every domcapabilities
+   * {@code cpu/mode[@name='host-model' and @supported='yes']} renamed to {@code <cpu>} without
+   * attributes. Each is parsed as libvirt would with {@code type} (null = auto); a cputest
+   * {@code <cpuTest>} list yields its {@code <cpu>} children, always parsed as host CPUs.
+   */
+  public List<CpuDef> extractCpus(String sourceName, CpuType type) {
+    Values v = new Values(sourceName);
+    List<CpuDef> out = new ArrayList<>();
+    if (shape instanceof XCpu x) {
+      out.add(CpuMapper.guestCpu(x, v).toCpuDef(type));
+    } else if (shape instanceof XDomain x) {
+      if (x.cpu != null) {
+        out.add(CpuMapper.guestCpu(x.cpu, v).toCpuDef(type));
+      }
+    } else if (shape instanceof XCapabilities x) {
+      if (x.host != null && x.host.cpu != null) {
+        out.add(CpuMapper.guestCpu(x.host.cpu, v).toCpuDef(type));
+      }
+    } else if (shape instanceof XDomainCapabilities x) {
+      if (x.cpu != null) {
+        for (XDomainCapabilities.Mode m : x.cpu.modes) {
+          // the exact XPath test virsh uses: no trimming
+          if ("host-model".equals(m.name) && "yes".equals(m.supported)) {
+            out.add(CpuMapper.hostModel(m, v).toCpuDef(type));
+          }
+        }
+      }
+    } else if (shape instanceof XCpuTest x) {
+      int i = 0;
+      for (XCpu cpu : x.cpus) {
+        i++;
+        Values each = new Values(sourceName + "/cpu[" + i + "]");
+        out.add(CpuMapper.guestCpu(cpu, each).toCpuDef(CpuType.HOST));
+      }
+    }
+    return out;
+  }
+}

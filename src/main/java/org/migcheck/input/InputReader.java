@@ -1,0 +1,95 @@
+package org.migcheck.input;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.migcheck.InputException;
+import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuType;
+import org.migcheck.model.ParsedDocument;
+
+/**
+ * Reads libvirt XML documents named on the command line: files, directories of {@code *.xml} files
+ * and {@code -} for standard input. A file may hold several concatenated documents, each with or
+ * without its own XML declaration (the form {@code virsh cpu-baseline} reads).
+ *
+ * <p>Every problem caused by the input is an {@link InputException} naming the file and, when
+ * known, the line. Instances are cheap; they hold no state between calls and may be shared by
+ * threads.
+ */
+public final class InputReader {
+  private final Supplier<InputStream> stdin;
+
+  public InputReader() {
+    this(() -> System.in);
+  }
+
+  /** A reader whose {@code -} reads from the given stream instead of System.in. */
+  public InputReader(Supplier<InputStream> stdin) {
+    this.stdin = Objects.requireNonNull(stdin);
+  }
+
+  /** All documents of all arguments, in order. Holds every document in memory. */
+  public List<ParsedDocument> readAll(List<String> args) {
+    List<ParsedDocument> out = new ArrayList<>();
+    stream(args, out::add);
+    return out;
+  }
+
+  /**
+   * Hands each document to {@code sink} as soon as it is read, in order, holding one document at a
+   * time: for fleets too large to keep in memory. Stops at the first error; documents before it
+   * have been delivered.
+   */
+  public void stream(List<String> args, Consumer<ParsedDocument> sink) {
+    for (InputFile f : Inputs.resolve(args)) {
+      stream(f, sink);
+    }
+  }
+
+  /** The documents of one resolved input. */
+  public void stream(InputFile file, Consumer<ParsedDocument> sink) {
+    new DocumentStream(file, stdin, DocumentStream.Roots.DOCUMENTS)
+        .run((doc, name) -> sink.accept(doc.toDocument(name)));
+  }
+
+  /**
+   * The CPUs {@code virsh cpu-compare} / {@code cpu-baseline} find in one file, in document order,
+   * parsed the way libvirt's compare does ("auto": a {@code <cpu>} with {@code <arch>} is a host
+   * CPU). See {@link #extractCpus(String, CpuType)}.
+   */
+  public List<CpuDef> extractCpus(String file) {
+    return extractCpus(file, null);
+  }
+
+  /**
+   * The CPUs virsh finds in one file ({@code -} for standard input): top-level {@code <cpu>},
+   * {@code domain/cpu}, {@code capabilities/host/cpu} and domcapabilities host-model blocks
+   * (supported='yes', renamed to {@code <cpu>} without attributes), plus the {@code <cpu>} children
+   * of a cputest {@code <cpuTest>} list (always host CPUs). Other top-level elements are ignored,
+   * as virsh's XPath ignores them.
+   *
+   * @param type {@link CpuType#HOST} to parse every CPU as {@code cpu-baseline} does, null for auto
+   * @throws InputException when a CPU is invalid for libvirt, or when the file holds none: "File 'F'
+   *     does not contain any &lt;cpu&gt; element or valid domain XML, host capabilities XML, or
+   *     domain capabilities XML"
+   */
+  public List<CpuDef> extractCpus(String file, CpuType type) {
+    InputFile input = Inputs.resolveFile(file);
+    List<CpuDef> out = new ArrayList<>();
+    new DocumentStream(input, stdin, DocumentStream.Roots.CPU_SOURCES)
+        .run((doc, name) -> out.addAll(doc.extractCpus(name, type)));
+    if (out.isEmpty()) {
+      throw new InputException(
+          file,
+          "File '"
+              + file
+              + "' does not contain any <cpu> element or valid domain XML, host capabilities XML,"
+              + " or domain capabilities XML");
+    }
+    return out;
+  }
+}

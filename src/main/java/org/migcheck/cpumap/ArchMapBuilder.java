@@ -283,11 +283,10 @@ final class ArchMapBuilder {
       }
       if (yes(fn, "removed", file, fname)) {
         removed.add(f);
+      } else if (yes(fn, "added", file, fname)) {
+        added.add(f);
       } else {
         bits.or(f.bits());
-        if (yes(fn, "added", file, fname)) {
-          added.add(f);
-        }
       }
     }
     String checkPartial = n.child("check").flatMap(c -> c.attr("partial")).orElse(null);

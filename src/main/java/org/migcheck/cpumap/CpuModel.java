@@ -5,6 +5,11 @@ import java.util.List;
 /**
  * A named CPU model, with inheritance resolved: {@code bits} holds all its feature bits (own and
  * inherited, minus nothing: models only add). Removed features are not in {@code bits}.
+ *
+ * <p>Features marked {@code added='yes'} (the vmx-* features newer maps add to existing models)
+ * are kept in {@code addedFeatures} and left out of {@code bits}: only then do libvirt's stored
+ * results for the newest map reproduce (cputest's compare of exact-disable2 and
+ * exact-force-Haswell, the host decodes of Xeon-Platinum-9242, Xeon-Gold-6530 and Xeon-6788P).
  */
 public record CpuModel(
     String name,

@@ -109,6 +109,9 @@ class CpuMapLoaderTest {
     CpuModel cascade = x86.model("Cascadelake-Server").orElseThrow();
     assertThat(cascade.checkPartial()).isEqualTo("compat");
     assertThat(cascade.addedFeatures()).hasSize(72);
+    assertThat(cascade.addedFeatures())
+        .noneMatch(f -> cascade.bits().containsAll(f.bits()))
+        .allMatch(f -> f.name().startsWith("vmx-"));
     assertThat(cascade.matchesSignature(6, 85, 6)).isTrue();
     assertThat(cascade.matchesSignature(6, 85, 4)).isFalse();
     Feature vmx = x86.feature("vmx-exit-nosave-debugctl").orElseThrow();

@@ -79,6 +79,12 @@ public record CpuDef(
         source);
   }
 
+  public CpuDef withArch(String newArch) {
+    return new CpuDef(
+        type, newArch, mode, match, check, migratable, model, fallback, vendorId, vendor, features,
+        source);
+  }
+
   public CpuDef withModel(String newModel, Fallback newFallback) {
     return new CpuDef(
         type, arch, mode, match, check, migratable, newModel, newFallback, vendorId, vendor,

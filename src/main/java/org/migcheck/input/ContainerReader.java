@@ -365,8 +365,12 @@ final class ContainerReader extends Reader {
     endColumn = column;
   }
 
+  /**
+   * Does not close the underlying stream: the parser closes its reader when the document ends, and
+   * standard input must stay open; the caller that opened the stream closes it.
+   */
   @Override
-  public void close() throws IOException {
-    in.close();
+  public void close() {
+    // the owner of the stream closes it
   }
 }

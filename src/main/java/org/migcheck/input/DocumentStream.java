@@ -130,8 +130,17 @@ final class DocumentStream {
 
   private RawDocument readElement(XMLStreamReader r) throws XMLStreamException {
     String name = r.getLocalName();
-    if (roots == Roots.DOCUMENTS ? DocumentParser.isDocumentRoot(name) : DocumentParser.isKnownRoot(name)) {
+    String namespace = r.getNamespaceURI();
+    // libvirt documents have no namespace; a namespaced <cpu> is someone else's element
+    boolean plain = namespace == null || namespace.isEmpty();
+    if (plain
+        && (roots == Roots.DOCUMENTS
+            ? DocumentParser.isDocumentRoot(name)
+            : DocumentParser.isKnownRoot(name))) {
       return DocumentParser.read(r, input.name());
+    }
+    if (!plain) {
+      name = "{" + namespace + "}" + name;
     }
     if (roots == Roots.CPU_SOURCES) {
       skipElement(r);

@@ -84,9 +84,9 @@ public final class InputReader {
         .run((doc, name) -> out.addAll(doc.extractCpus(name, type)));
     if (out.isEmpty()) {
       throw new InputException(
-          file,
+          input.name(),
           "File '"
-              + file
+              + input.name()
               + "' does not contain any <cpu> element or valid domain XML, host capabilities XML,"
               + " or domain capabilities XML");
     }

@@ -28,8 +28,14 @@ final class OpenChildrenReader extends StreamReaderDelegate {
           "domainCapabilities/features",
           "domain/features");
 
+  /** Open parents sit at most this deep; below it paths are not tracked. */
+  private static final int MAX_OPEN_DEPTH = 3;
+
+  /** The path of each open element down to MAX_OPEN_DEPTH, e.g. "capabilities/guest". */
   private final Deque<String> path = new ArrayDeque<>();
-  private final StringBuilder key = new StringBuilder();
+
+  private int depth;
+  private boolean inOpenParent;
   private List<XmlNode> collected = new ArrayList<>();
 
   /** Wraps a reader standing on a document's root start tag. */
@@ -48,7 +54,7 @@ final class OpenChildrenReader extends StreamReaderDelegate {
   @Override
   public int next() throws XMLStreamException {
     int event = super.next();
-    while (event == XMLStreamConstants.START_ELEMENT && OPEN_PARENTS.contains(key.toString())) {
+    while (event == XMLStreamConstants.START_ELEMENT && inOpenParent) {
       collected.add(readTree());
       event = super.next();
     }
@@ -61,19 +67,22 @@ final class OpenChildrenReader extends StreamReaderDelegate {
   }
 
   private void push(String name) {
-    path.push(name);
-    if (key.length() > 0) {
-      key.append('/');
+    depth++;
+    if (depth <= MAX_OPEN_DEPTH) {
+      path.push(path.isEmpty() ? name : path.peek() + "/" + name);
+      inOpenParent = OPEN_PARENTS.contains(path.peek());
     }
-    key.append(name);
   }
 
   private void pop() {
-    if (path.isEmpty()) {
+    if (depth <= 0) {
       return;
     }
-    String name = path.pop();
-    key.setLength(Math.max(0, key.length() - name.length() - 1));
+    if (depth <= MAX_OPEN_DEPTH) {
+      path.pop();
+    }
+    depth--;
+    inOpenParent = depth > 0 && depth <= MAX_OPEN_DEPTH && OPEN_PARENTS.contains(path.peek());
   }
 
   /** The element at the reader, up to its end tag, as a tree. */

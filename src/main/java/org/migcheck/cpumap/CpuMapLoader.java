@@ -27,6 +27,7 @@ public final class CpuMapLoader {
   public static final String SYSTEM_DIR = "/usr/share/libvirt/cpu_map";
   public static final String SYSTEM_OLD_FILE = "/usr/share/libvirt/cpu_map.xml";
   private static final String BUNDLED_PREFIX = "org/migcheck/cpumap/bundled/";
+  private static final String BUNDLED_BINARY = "org/migcheck/cpumap/bundled.bin";
 
   private static volatile CpuMaps bundled;
 
@@ -53,21 +54,39 @@ public final class CpuMapLoader {
     return load(Path.of(spec), "path");
   }
 
+  /** The bundled map: its precompiled form when the build made one, else its XML. */
   public static CpuMaps bundled() {
     CpuMaps m = bundled;
     if (m == null) {
       synchronized (CpuMapLoader.class) {
         m = bundled;
         if (m == null) {
-          String version = bundledLibvirtVersion();
-          MapSource src = new MapSource("bundled", "bundled", "split", version);
-          MapFiles files = MapFiles.classpath(BUNDLED_PREFIX);
-          m = loadIndex(files, "index.xml", src);
+          m = bundledFromBinary();
+          if (m == null) {
+            m = bundledFromXml();
+          }
           bundled = m;
         }
       }
     }
     return m;
+  }
+
+  /** The bundled map parsed from its XML files. */
+  public static CpuMaps bundledFromXml() {
+    String version = bundledLibvirtVersion();
+    MapSource src = new MapSource("bundled", "bundled", "split", version);
+    return loadIndex(MapFiles.classpath(BUNDLED_PREFIX), "index.xml", src);
+  }
+
+  /** The bundled map from the binary form the build writes ({@link MapCodec}), or null. */
+  public static CpuMaps bundledFromBinary() {
+    try (InputStream in =
+        CpuMapLoader.class.getClassLoader().getResourceAsStream(BUNDLED_BINARY)) {
+      return in == null ? null : MapCodec.read(in);
+    } catch (IOException e) {
+      return null; // a stale or damaged build artefact: the XML is the source of truth
+    }
   }
 
   /** The libvirt version of the bundled map, from its VERSION file. */

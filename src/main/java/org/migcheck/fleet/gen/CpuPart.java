@@ -49,6 +49,23 @@ public record CpuPart(
     }
   }
 
+  /**
+   * The same processor with at most {@code max} cores per socket (a smaller SKU of the same
+   * generation, or cores switched off in firmware): CPU features are unchanged.
+   */
+  public CpuPart withCoresPerSocket(int max) {
+    if (max < 1 || max >= coreIds.size()) {
+      return this;
+    }
+    int banks = Math.max(1, Math.min(l3PerSocket, max));
+    while (max % banks != 0) {
+      banks--;
+    }
+    return new CpuPart(
+        name, vendor, family, model, stepping, features, microcodes, tsxCtrl, tscKhz, tscScaling,
+        physBits, coreIds.subList(0, max), threadsPerCore, banks, l3Kib, siblingDistance);
+  }
+
   public int coresPerSocket() {
     return coreIds.size();
   }

@@ -151,6 +151,8 @@ public final class FleetGenerator {
           + "  --domcaps          also write each host's domcapabilities (DIR/host-N-domcaps.xml,"
           + " F-domcaps.xml)\n"
           + "  --intel-only       draw only the Intel generations\n"
+          + "  --max-cores-per-socket N\n"
+          + "                     smaller hosts of the same generations (smaller documents)\n"
           + "At least one of --out and --single-file is required.";
 
   public static void main(String[] args) throws IOException {
@@ -160,6 +162,7 @@ public final class FleetGenerator {
     Path single = null;
     boolean domcaps = false;
     FleetMix mix = FleetMix.DEFAULT;
+    int maxCores = 0;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -169,6 +172,7 @@ public final class FleetGenerator {
           case "--single-file" -> single = Path.of(value(args, ++i));
           case "--domcaps" -> domcaps = true;
           case "--intel-only" -> mix = FleetMix.INTEL;
+          case "--max-cores-per-socket" -> maxCores = Integer.parseInt(value(args, ++i));
           case "-h", "--help" -> {
             System.out.println(USAGE);
             return;
@@ -186,6 +190,9 @@ public final class FleetGenerator {
       System.err.println("FleetGenerator: " + e.getMessage() + "\n" + USAGE);
       System.exit(2);
       return;
+    }
+    if (maxCores > 0) {
+      mix = mix.withCoresPerSocket(maxCores);
     }
     Summary s = new FleetGenerator(seed, mix, CpuNamer.bundled())
         .write(hosts, new Output(dir, single, domcaps));

@@ -31,6 +31,14 @@ public record FleetMix(List<Weighted> parts) {
               new Weighted(CpuParts.EPYC_7502, 15),
               new Weighted(CpuParts.EPYC_7713, 10)));
 
+  /** The same mix with at most {@code max} cores per socket (smaller hosts, smaller documents). */
+  public FleetMix withCoresPerSocket(int max) {
+    return new FleetMix(
+        parts.stream()
+            .map(w -> new Weighted(w.part().withCoresPerSocket(max), w.weight()))
+            .toList());
+  }
+
   /** Only the Intel generations of the default mix (a fleet one baseline can cover). */
   public static final FleetMix INTEL =
       new FleetMix(DEFAULT.parts().stream().filter(w -> w.part().intel()).toList());

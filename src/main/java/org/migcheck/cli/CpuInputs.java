@@ -51,7 +51,11 @@ final class CpuInputs {
     if (docs.isEmpty()) {
       throw new InputException(arg, "no document found");
     }
-    ParsedDocument doc = docs.get(0);
+    return hostCpu(docs.get(0), arg);
+  }
+
+  /** {@link #hostCpu(String)} for a document already read from {@code arg}. */
+  CpuDef hostCpu(ParsedDocument doc, String arg) {
     if (doc instanceof HostCapabilities caps) {
       if (caps.cpu() == null) {
         throw new InputException(doc.source(), "the capabilities have no host <cpu>");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
       "Tells whether KVM/libvirt guests can live-migrate between hosts, from the hosts'",
       "capabilities XML, with libvirt's own CPU model semantics."
     },
-    subcommands = {BaselineCommand.class, CompareCommand.class})
+    subcommands = {BaselineCommand.class, CompareCommand.class, InspectCommand.class, DiffCommand.class})
 public final class MigcheckCommand implements Runnable {
   @Spec CommandSpec spec;
 

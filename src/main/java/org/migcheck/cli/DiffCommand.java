@@ -1,0 +1,114 @@
+package org.migcheck.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.migcheck.InputException;
+import org.migcheck.cpumap.Arch;
+import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuDocument;
+import org.migcheck.model.DomainCapabilities;
+import org.migcheck.model.DomainDef;
+import org.migcheck.model.HostCapabilities;
+import org.migcheck.model.ParsedDocument;
+import org.migcheck.report.DiffReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The features two x86 hosts do not share, after expanding both through the cpu_map. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show the CPU features only one of two hosts has, after expanding both models through",
+      "the cpu_map, grouped by kind, with CPUID/MSR locations and what each direction loses.",
+      "A, B: capabilities (host CPU), domcapabilities (host-model: what KVM gives guests),",
+      "domain XML or <cpu> (that CPU). x86 only: other arches differ by model name only.",
+      "Exit status: 0 no difference, 1 the CPUs differ, 2 bad input."
+    })
+final class DiffCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE (atomically) instead of standard output.")
+  Path output;
+
+  @Parameters(index = "0", paramLabel = "A")
+  String fileA;
+
+  @Parameters(index = "1", paramLabel = "B")
+  String fileB;
+
+  DiffCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    CpuInputs in = new CpuInputs(context);
+    DiffReport.Side a = side(in, fileA);
+    DiffReport.Side b = side(in, fileB);
+    DiffReport report = new DiffReport(a, b, common.engine().x86(fileA));
+    String text = format == Format.json ? report.json() : report.text();
+    OutputFile.write(text, output, context.out());
+    return report.identical() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
+  }
+
+  private static DiffReport.Side side(CpuInputs in, String arg) {
+    List<ParsedDocument> docs = in.reader().readAll(List.of(arg));
+    if (docs.isEmpty()) {
+      throw new InputException(arg, "no document found");
+    }
+    ParsedDocument doc = docs.get(0);
+    if (doc instanceof HostCapabilities caps) {
+      CpuDef cpu = in.hostCpu(doc, arg);
+      requireX86(cpu.arch(), arg);
+      return new DiffReport.Side(
+          arg, "host CPU", cpu, caps.cpu().signature(), caps.cpu().microcodeVersion());
+    }
+    if (doc instanceof DomainCapabilities dc) {
+      requireX86(dc.arch(), arg);
+      return new DiffReport.Side(arg, "host-model CPU", in.hostCpu(doc, arg), null, null);
+    }
+    if (doc instanceof DomainDef d) {
+      requireX86(d.os() == null ? null : d.os().arch(), arg);
+      CpuDef cpu = in.hostCpu(doc, arg);
+      if (cpu.model() == null) {
+        throw new InputException(
+            arg,
+            "the domain's CPU ("
+                + (cpu.mode() == null ? "custom" : cpu.mode().xmlName())
+                + ") names no model, so it has no feature set of its own: diff the hosts instead");
+      }
+      return new DiffReport.Side(arg, "domain CPU", cpu, null, null);
+    }
+    CpuDef cpu = ((CpuDocument) doc).toCpuDef();
+    requireX86(cpu.arch(), arg);
+    return new DiffReport.Side(arg, "CPU", cpu, null, null);
+  }
+
+  /** libvirt has no feature bits for other arches, so there is nothing to diff but the name. */
+  private static void requireX86(String arch, String arg) {
+    if (arch == null || Arch.forLibvirtArch(arch).orElse(null) == Arch.X86) {
+      return;
+    }
+    throw new InputException(
+        arg,
+        "diff works on x86 CPUs only; libvirt tells "
+            + arch
+            + " CPUs apart by model name alone, so use 'migcheck compare' for them");
+  }
+}

@@ -1,0 +1,88 @@
+package org.migcheck.report;
+
+import java.util.List;
+import java.util.Optional;
+import org.migcheck.cpumap.Arch;
+import org.migcheck.cpumap.Bits;
+import org.migcheck.cpumap.Feature;
+import org.migcheck.engine.CpuEngine;
+import org.migcheck.engine.X86Driver;
+import org.migcheck.engine.X86Level;
+import org.migcheck.model.CpuDef;
+
+/**
+ * A CPU's full feature set after expanding its model through the cpu_map (x86 only: the ppc64 and
+ * arm maps carry no feature bits), or the reason there is none.
+ *
+ * @param features every present feature in map order, null when not expanded
+ * @param level the x86-64 psABI level, null when not x86 or below v1
+ * @param note why there is no expansion, null when there is one
+ */
+record CpuExpansion(List<Feature> features, X86Level level, String note) {
+
+  static CpuExpansion of(CpuDef cpu, String libvirtArch, CpuEngine engine) {
+    String arch = libvirtArch != null ? libvirtArch : "x86_64";
+    Optional<Arch> driverArch = Arch.forLibvirtArch(arch);
+    if (driverArch.isEmpty()) {
+      return none("no cpu_map for " + arch + ": libvirt has no CPU models for this architecture");
+    }
+    if (driverArch.get() != Arch.X86) {
+      return none(
+          "no feature expansion: the "
+              + driverArch.get().mapName()
+              + " cpu_map has no feature bits; libvirt tells "
+              + driverArch.get().mapName()
+              + " CPUs apart by model name only");
+    }
+    if (cpu == null || cpu.model() == null) {
+      return none("no CPU model to expand");
+    }
+    X86Driver x86 = engine.x86(cpu.source());
+    Bits bits = x86.effectiveBits(cpu);
+    return new CpuExpansion(
+        x86.map().presentFeatures(bits), X86Level.of(x86.map(), bits), null);
+  }
+
+  private static CpuExpansion none(String note) {
+    return new CpuExpansion(null, null, note);
+  }
+
+  boolean expanded() {
+    return features != null;
+  }
+
+  Integer count() {
+    return features == null ? null : features.size();
+  }
+
+  boolean has(String name) {
+    return features != null && features.stream().anyMatch(f -> f.name().equals(name));
+  }
+
+  List<String> names() {
+    return features == null ? List.of() : features.stream().map(Feature::name).toList();
+  }
+
+  String levelTitle() {
+    if (!expanded()) {
+      return null;
+    }
+    return level == null ? "below x86-64 (v1)" : level.title();
+  }
+
+  /** One line for text reports: "112 after expanding the model through the map" or the note. */
+  String summary() {
+    return expanded() ? features.size() + " after expanding the model through the map" : note;
+  }
+
+  void json(JsonWriter w) {
+    w.field("expandedFeatureCount", count());
+    w.field("x86Level", levelTitle());
+    w.field("expansionNote", note);
+    if (expanded()) {
+      w.stringArray("expandedFeatures", names());
+    } else {
+      w.name("expandedFeatures").nullValue();
+    }
+  }
+}

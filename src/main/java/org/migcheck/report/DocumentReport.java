@@ -1,0 +1,14 @@
+package org.migcheck.report;
+
+/** The inspect report of one document: a text block and the fields of its JSON object. */
+interface DocumentReport {
+  /** "capabilities", "domainCapabilities", "domain" or "cpu". */
+  String kind();
+
+  String source();
+
+  void text(TextLayout t);
+
+  /** Writes the document's fields into an open JSON object. */
+  void json(JsonWriter w);
+}

@@ -42,8 +42,13 @@ public final class Cli {
   private int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = context.err();
-    err.println("migcheck: " + ex.getMessage().replace('\n', ' '));
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    // one line, like every other bad-input report, so scripts can rely on it
+    err.println(
+        "migcheck: "
+            + ex.getMessage().replace('\n', ' ')
+            + " (try '"
+            + cmd.getCommandSpec().qualifiedName()
+            + " --help')");
     return ExitCodes.BAD_INPUT;
   }
 

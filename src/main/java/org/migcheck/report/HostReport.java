@@ -56,7 +56,9 @@ final class HostReport implements DocumentReport {
     t.field("IOMMU", Units.yesNo(caps.iommuSupport()));
     t.field("TSC", tsc());
     t.field("maxphysaddr", maxPhysAddr());
-    t.list("secmodels", secModels());
+    List<String> secModels = secModels();
+    t.field("secmodels", secModels.isEmpty() ? "none" : secModels.get(0));
+    secModels.stream().skip(1).forEach(t::more);
     t.field("migration", migration());
     for (Guest g : caps.guests()) {
       guestText(t, g);

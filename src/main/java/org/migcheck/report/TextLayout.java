@@ -36,26 +36,59 @@ final class TextLayout {
     return field("", value);
   }
 
+  /**
+   * Items joined by {@code separator}, wrapped between items; an item too long for a line of its
+   * own (a model with many blockers) is wrapped between its words.
+   */
   private TextLayout items(String label, List<String> values, String separator) {
-    String indent = " ".repeat(labelWidth);
-    StringBuilder line = new StringBuilder(pad(label));
-    boolean first = true;
     String sep = separator.stripTrailing();
+    Line line = new Line(pad(label));
     for (int i = 0; i < values.size(); i++) {
       String item = values.get(i) + (i < values.size() - 1 ? sep : "");
-      if (!first && line.length() + 1 + item.length() > WIDTH) {
-        out.append(line.toString().stripTrailing()).append('\n');
-        line = new StringBuilder(indent);
-        first = true;
+      if (line.fits(item) || line.empty()) {
+        line.add(item);
+      } else if (labelWidth + item.length() <= WIDTH) {
+        line = line.flush().add(item);
+      } else {
+        for (String word : item.split(" ")) {
+          line = line.fits(word) || line.empty() ? line.add(word) : line.flush().add(word);
+        }
       }
-      if (!first) {
-        line.append(' ');
-      }
-      line.append(item);
-      first = false;
     }
-    out.append(line.toString().stripTrailing()).append('\n');
+    line.flush();
     return this;
+  }
+
+  /** The line being filled; flushing it starts the next one in the value column. */
+  private final class Line {
+    private final StringBuilder text;
+    private boolean empty = true;
+
+    Line(String start) {
+      text = new StringBuilder(start);
+    }
+
+    boolean empty() {
+      return empty;
+    }
+
+    boolean fits(String word) {
+      return text.length() + 1 + word.length() <= WIDTH;
+    }
+
+    Line add(String word) {
+      if (!empty) {
+        text.append(' ');
+      }
+      text.append(word);
+      empty = false;
+      return this;
+    }
+
+    Line flush() {
+      out.append(text.toString().stripTrailing()).append('\n');
+      return new Line(" ".repeat(labelWidth));
+    }
   }
 
   private String pad(String label) {

@@ -1,0 +1,43 @@
+package org.migcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** --version and --help of every command. */
+class GeneralOptionsTest {
+
+  @Test
+  void versionNamesTheBundledMap() {
+    CliRun r = CliRun.run("--version");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).matches("(?s)migcheck \\d+\\.\\d+\\.\\d+.*\\n")
+        .contains("bundled cpu_map: libvirt 9.0.0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"inspect", "diff", "compare", "baseline"})
+  void everyCommandHasHelp(String command) {
+    CliRun r = CliRun.run(command, "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("Usage: migcheck " + command).contains("--format".equals("") ? "" : "--cpu-map");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void helpExplainsExitStatuses() {
+    assertThat(CliRun.run("diff", "--help").out())
+        .contains("Exit status: 0 no difference, 1 the CPUs differ, 2 bad input.")
+        .contains("--format=FORMAT");
+    assertThat(CliRun.run("inspect", "--help").out()).contains("Exit status: 0 success, 2 bad input.");
+  }
+
+  @Test
+  void topLevelHelpListsTheNewCommands() {
+    CliRun r = CliRun.run("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("  inspect ").contains("  diff ");
+  }
+}

@@ -36,7 +36,9 @@ class InspectCommandTest {
     CliRun text = CliRun.run("inspect", file);
     assertThat(text.exit()).as(text.toString()).isZero();
     assertThat(text.err()).isEmpty();
-    assertThat(text.out().lines()).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(100));
+    // every line fits a terminal, except those naming a path (header, cpu_map)
+    assertThat(text.out().lines().filter(l -> !l.startsWith("== ") && !l.startsWith("cpu_map ")))
+        .allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(100));
     Golden.assertMatches(golden + ".txt", text.out());
     CliRun json = CliRun.run("inspect", "--format", "json", file);
     assertThat(json.exit()).as(json.toString()).isZero();
@@ -108,7 +110,8 @@ class InspectCommandTest {
         .contains("  disable       xsaves")
         .contains("Broadwell-noTSX (erms invpcid pcid),")
         .endsWith("cpu_map         cpu_map " + SharedData.latestCpuMap() + "\n");
-    assertThat(latest.out().lines()).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(100));
+    assertThat(latest.out().lines().filter(l -> !l.startsWith("== ") && !l.startsWith("cpu_map ")))
+        .allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(100));
   }
 
   @Test

@@ -25,14 +25,17 @@ final class Warmup {
     if (args.length == 0 || List.of(args).stream().anyMatch(NO_DOCUMENTS::contains)) {
       return;
     }
-    Thread t = new Thread(Warmup::run, "migcheck-warmup");
+    boolean bundledMap = List.of(args).stream().noneMatch(a -> a.startsWith("--cpu-map"));
+    Thread t = new Thread(() -> run(bundledMap), "migcheck-warmup");
     t.setDaemon(true);
     t.start();
   }
 
-  private static void run() {
+  private static void run(boolean bundledMap) {
     try {
-      CpuMapLoader.bundled();
+      if (bundledMap) {
+        CpuMapLoader.bundled();
+      }
       new InputReader(() -> new ByteArrayInputStream(TINY)).readAll(List.of("-"));
     } catch (RuntimeException | LinkageError e) {
       // the command meets the same problem itself and reports it properly

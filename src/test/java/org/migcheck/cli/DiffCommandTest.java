@@ -103,4 +103,14 @@ class DiffCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("migcheck: samples/guest-passthrough.xml: the domain's CPU (host-passthrough)");
   }
+
+  @Test
+  void sidesCanComeFromStandardInput() throws java.io.IOException {
+    String cascadelake = java.nio.file.Files.readString(java.nio.file.Path.of("samples/cascadelake.xml"));
+    CliRun r = CliRun.runWithStdin(cascadelake, "diff", "samples/skylake-a.xml", "-");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("B  - (host CPU)")
+        .contains("Only in B (7):");
+  }
 }

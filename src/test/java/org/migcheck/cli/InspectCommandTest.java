@@ -166,4 +166,45 @@ class InspectCommandTest {
     assertThat(Files.readString(target, StandardCharsets.UTF_8))
         .isEqualTo(CliRun.run("inspect", "--format", "json", "samples/skylake-a.xml").out());
   }
+
+  @Test
+  void machinesAreInNaturalOrderAndAliasesKeepTheirCanonicalName() {
+    String out = CliRun.run("inspect", "--format", "json", "samples/skylake-a.xml").out();
+    assertThat(out.indexOf("\"name\": \"pc-q35-2.9\""))
+        .isPositive()
+        .isLessThan(out.indexOf("\"name\": \"pc-q35-2.10\""));
+    assertThat(out.indexOf("\"name\": \"pc-q35-4.0\""))
+        .isLessThan(out.indexOf("\"name\": \"pc-q35-4.0.1\""));
+    assertThat(out)
+        .contains("\"name\": \"q35\",\n              \"canonical\": \"pc-q35-7.2\"");
+  }
+
+  @Test
+  void guestsShowWhatTheyAskOfTheirHost() {
+    String out = CliRun.run("inspect", "samples/guest-passthrough.xml", "samples/guest-custom.xml").out();
+    assertThat(out)
+        .contains("CPU             mode host-passthrough, check none, migratable on, topology 1×1×8×2")
+        .contains("clock           offset utc; TSC timer frequency 2394.374 MHz")
+        .contains("  features      require pku, require ssbd, disable hle, disable rtm")
+        .contains("memory          16 GiB")
+        .contains("seclabels       dynamic apparmor (relabel yes)")
+        .contains("hugepages       yes, 1 GiB");
+  }
+
+  @Test
+  void bareCpuDocumentsAreExpanded() {
+    // libvirt's Haswell models lack abm and f16c, so only listing them reaches x86-64-v3
+    CliRun r =
+        CliRun.runWithStdin(
+            "<cpu><arch>x86_64</arch><model>Haswell-noTSX</model><vendor>Intel</vendor>"
+                + "<feature name='vmx'/><feature name='abm'/><feature name='f16c'/></cpu>",
+            "inspect", "-");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .contains("== <stdin>: host <cpu>")
+        .contains("CPU             x86_64 Intel Haswell-noTSX")
+        .contains("listed          vmx, abm, f16c")
+        .contains("features        51 after expanding the model through the map")
+        .contains("x86-64 level    x86-64-v3");
+  }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
       "Tells whether KVM/libvirt guests can live-migrate between hosts, from the hosts'",
       "capabilities XML, with libvirt's own CPU model semantics."
     },
-    subcommands = {BaselineCommand.class, CompareCommand.class, InspectCommand.class, DiffCommand.class})
+    subcommands = {BaselineCommand.class, CompareCommand.class, InspectCommand.class, DiffCommand.class,
+        CheckCommand.class, SuggestCommand.class})
 public final class MigcheckCommand implements Runnable {
   @Spec CommandSpec spec;
 

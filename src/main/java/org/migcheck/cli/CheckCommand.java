@@ -1,0 +1,159 @@
+package org.migcheck.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.migcheck.InputException;
+import org.migcheck.migration.CheckOptions;
+import org.migcheck.migration.GuestMode;
+import org.migcheck.migration.Host;
+import org.migcheck.migration.MigrationChecker;
+import org.migcheck.migration.ModeVerdict;
+import org.migcheck.migration.Safety;
+import org.migcheck.model.CpuCheck;
+import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuFeature;
+import org.migcheck.model.CpuMatch;
+import org.migcheck.model.CpuMode;
+import org.migcheck.model.CpuType;
+import org.migcheck.model.DomainDef;
+import org.migcheck.model.Fallback;
+import org.migcheck.model.FeaturePolicy;
+import org.migcheck.model.ParsedDocument;
+import org.migcheck.report.CheckReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Can a guest live-migrate from one host to another? Per guest CPU mode, with the reasons. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Judge live migration SRC -> DST for each guest CPU mode: SAFE, RISKY or UNSAFE, with the",
+      "reasons (CPU, arch, machine type, TSC, address bits, security, memory, devices).",
+      "SRC/DST: a host's capabilities, optionally with its domcapabilities (a.xml,a-domcaps.xml,",
+      "either order), or a directory holding one host's files.",
+      "Exit status: 0 every verdict SAFE (RISKY too unless --strict), 1 UNSAFE (or RISKY with",
+      "--strict), 2 bad input."
+    })
+final class CheckCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--mode",
+      split = ",",
+      paramLabel = "MODE",
+      description = "host-passthrough, host-model or custom (repeatable; default: the guest's"
+          + " mode with --guest, else all three).")
+  List<String> modes = new ArrayList<>();
+
+  @Option(names = "--guest", paramLabel = "DOMAIN_XML", description = "Judge this domain.")
+  String guest;
+
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "Custom mode: judge this CPU model (default: the two hosts' suggestion).")
+  String model;
+
+  @Option(
+      names = "--feature",
+      split = ",",
+      paramLabel = "+F|-F",
+      description = "With --model: require (+F) or disable (-F) features.")
+  List<String> features = new ArrayList<>();
+
+  @Option(names = "--both-ways", description = "Also judge DST -> SRC.")
+  boolean bothWays;
+
+  @Option(names = "--strict", description = "Exit 1 on RISKY verdicts too.")
+  boolean strict;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE (atomically) instead of standard output.")
+  Path output;
+
+  @Parameters(index = "0", paramLabel = "SRC")
+  String src;
+
+  @Parameters(index = "1", paramLabel = "DST")
+  String dst;
+
+  CheckCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    List<GuestMode> wanted = new ArrayList<>();
+    for (String m : modes) {
+      GuestMode g = GuestMode.parse(m);
+      if (g == null) {
+        throw new InputException("--mode", "unknown mode '" + m
+            + "': expected host-passthrough, host-model or custom");
+      }
+      wanted.add(g);
+    }
+    if (model != null && guest != null) {
+      throw new InputException("--model", "give either --guest or --model, not both");
+    }
+    if (!features.isEmpty() && model == null) {
+      throw new InputException("--feature", "--feature needs --model");
+    }
+    HostInputs in = new HostInputs(context);
+    Host a = in.host(src);
+    Host b = in.host(dst);
+    DomainDef domain = guest == null ? null : domain(in, guest);
+    CheckOptions options = new CheckOptions(wanted, domain, customCpu(), bothWays);
+    List<ModeVerdict> verdicts = new MigrationChecker(common.engine()).check(a, b, options);
+    CheckReport report = new CheckReport(a.name(), b.name(), guest, verdicts,
+        common.engine().x86(src).map());
+    OutputFile.write(format == Format.json ? report.json() : report.text(), output,
+        context.out());
+    Safety result = report.result();
+    boolean fail = result == Safety.UNSAFE || (strict && result == Safety.RISKY);
+    return fail ? ExitCodes.INCOMPATIBLE : ExitCodes.OK;
+  }
+
+  private static DomainDef domain(HostInputs in, String file) {
+    for (ParsedDocument d : in.reader().readAll(List.of(file))) {
+      if (d instanceof DomainDef dd) {
+        dd.cpuDef(); // libvirt's <cpu> rules: a domain libvirt rejects is bad input
+        return dd;
+      }
+    }
+    throw new InputException(file, "no <domain> document found");
+  }
+
+  /** --model NAME --feature +x,-y as a custom CPU (exact, fallback forbid, check partial). */
+  private CpuDef customCpu() {
+    if (model == null) {
+      return null;
+    }
+    List<CpuFeature> list = new ArrayList<>();
+    for (String f : features) {
+      String name = f.startsWith("+") || f.startsWith("-") ? f.substring(1) : f;
+      if (name.isEmpty()) {
+        throw new InputException("--feature", "empty feature name in '" + f + "'");
+      }
+      list.add(new CpuFeature(name,
+          f.startsWith("-") ? FeaturePolicy.DISABLE : FeaturePolicy.REQUIRE));
+    }
+    CpuDef cpu = new CpuDef(CpuType.GUEST, null, CpuMode.CUSTOM, CpuMatch.EXACT,
+        CpuCheck.PARTIAL, null, model, Fallback.FORBID, null, null, list, "--model");
+    common.engine().x86("--model").effectiveBits(cpu); // unknown names are bad input
+    return cpu;
+  }
+}

@@ -1,0 +1,108 @@
+package org.migcheck.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.migcheck.InputException;
+import org.migcheck.engine.X86Level;
+import org.migcheck.migration.Host;
+import org.migcheck.migration.SuggestOptions;
+import org.migcheck.migration.Suggester;
+import org.migcheck.migration.Suggestion;
+import org.migcheck.report.SuggestReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** A custom guest CPU every given host runs, verified against each of them. */
+@Command(
+    name = "suggest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a domain <cpu> every input host can run (libvirt's baseline, without non-migratable",
+      "features, with <maxphysaddr> at the smallest width), verified with libvirt's compare on",
+      "each host. INPUT: capabilities and/or domcapabilities (a.xml,a-domcaps.xml is one host;",
+      "X.xml and X-domcaps.xml are paired), concatenated files or directories.",
+      "With --format xml (default) the verification goes to stderr, the <cpu> to stdout.",
+      "Exit status: 0 every host runs it, 1 a host cannot (or below --require-level), 2 bad input."
+    })
+final class SuggestCommand implements Callable<Integer> {
+  /** The formats of suggest. */
+  enum SuggestFormat {
+    xml,
+    text,
+    json
+  }
+
+  private final CliContext context;
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "Use this named model.")
+  String model;
+
+  @Option(names = "--named",
+      description = "Use the newest named model every host runs without disabled features.")
+  boolean named;
+
+  @Option(names = "--without", split = ",", paramLabel = "F",
+      description = "Features guests must not depend on (e.g. hle,rtm).")
+  List<String> without = new ArrayList<>();
+
+  @Option(names = "--require-level", paramLabel = "vN",
+      description = "Fail when the CPU is below this x86-64 level (v1..v4).")
+  String requireLevel;
+
+  @Option(
+      names = "--format",
+      defaultValue = "xml",
+      paramLabel = "FORMAT",
+      description = "xml, text or json (default: ${DEFAULT-VALUE}).")
+  SuggestFormat format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the result to FILE (atomically) instead of standard output.")
+  Path output;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Host documents.")
+  List<String> inputs;
+
+  SuggestCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (model != null && named) {
+      throw new InputException("--named", "give either --model or --named, not both");
+    }
+    X86Level level = null;
+    if (requireLevel != null) {
+      level = X86Level.parse(requireLevel);
+      if (level == null) {
+        throw new InputException("--require-level",
+            "unknown level '" + requireLevel + "': expected v1, v2, v3 or v4");
+      }
+    }
+    List<Host> hosts = new HostInputs(context).hosts(inputs);
+    Suggestion s = new Suggester(common.engine())
+        .suggest(hosts, new SuggestOptions(model, named, without, level));
+    SuggestReport report = new SuggestReport(s, common.engine().x86("suggest").map());
+    switch (format) {
+      case xml -> {
+        context.err().print(report.headline() + report.table() + report.remarks());
+        context.err().flush();
+        if (s.ok()) {
+          OutputFile.write(report.cpuXml(), output, context.out());
+        }
+      }
+      case text -> OutputFile.write(report.text(), output, context.out());
+      case json -> OutputFile.write(report.json(), output, context.out());
+    }
+    return s.ok() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
+  }
+}

@@ -63,7 +63,8 @@ final class CheckCommand implements Callable<Integer> {
       names = "--feature",
       split = ",",
       paramLabel = "+F|-F",
-      description = "With --model: require (+F) or disable (-F) features.")
+      description = "With --model: require (+F) or disable (-F) features, e.g. +pku,-hle"
+          + " (a list that starts with -h reads as the help option: put a +F first).")
   List<String> features = new ArrayList<>();
 
   @Option(names = "--both-ways", description = "Also judge DST -> SRC.")

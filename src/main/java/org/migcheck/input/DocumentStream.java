@@ -137,7 +137,10 @@ final class DocumentStream {
         && (roots == Roots.DOCUMENTS
             ? DocumentParser.isDocumentRoot(name)
             : DocumentParser.isKnownRoot(name))) {
-      return DocumentParser.read(r, input.name());
+      // CPU extraction reads only the CPU parts: much faster for large fleets
+      return roots == Roots.CPU_SOURCES
+          ? DocumentParser.readCpuParts(r, input.name())
+          : DocumentParser.read(r, input.name());
     }
     if (!plain) {
       name = "{" + namespace + "}" + name;

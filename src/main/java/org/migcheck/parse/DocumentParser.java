@@ -3,6 +3,7 @@ package org.migcheck.parse;
 import jakarta.xml.bind.JAXBException;
 import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.migcheck.InputException;
 
@@ -57,6 +58,28 @@ public final class DocumentParser {
     try {
       return new RawDocument(root, line, Jaxb.unmarshal(reader, shape));
     } catch (JAXBException e) {
+      throw ParseErrors.convert(e, file);
+    }
+  }
+
+  /**
+   * Like {@link #read}, but reads only the CPU parts (see {@link RawDocument#extractCpus}) with
+   * plain StAX: what the CPU commands need, without JAXB's cost for the rest of the document.
+   * The result supports {@code extractCpus} only.
+   */
+  public static RawDocument readCpuParts(XMLStreamReader reader, String file) {
+    if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
+      throw new IllegalStateException("reader is not on a start tag");
+    }
+    String root = reader.getLocalName();
+    int line = reader.getLocation().getLineNumber();
+    if (!SHAPES.containsKey(root)) {
+      throw new InputException(
+          file, line, -1, "unsupported document <" + root + ">: expected " + ACCEPTED_ROOTS);
+    }
+    try {
+      return new RawDocument(root, line, CpuSkimmer.read(reader, root));
+    } catch (XMLStreamException e) {
       throw ParseErrors.convert(e, file);
     }
   }

@@ -1,0 +1,334 @@
+package org.migcheck.parse;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.xml.sax.Locator;
+
+/**
+ * Reads only the CPU parts of a document (what {@code virsh cpu-baseline} and {@code cpu-compare}
+ * look at) with plain StAX, into the same shapes JAXB fills, and skips the rest. Baselines of a
+ * thousand hosts would otherwise spend most of their time unmarshalling guests and NUMA topology
+ * nobody reads. {@code CpuSkimmerTest} checks it agrees with the JAXB reader.
+ */
+final class CpuSkimmer {
+  private final XMLStreamReader r;
+
+  private CpuSkimmer(XMLStreamReader r) {
+    this.r = r;
+  }
+
+  /** The CPU shape of the document whose root the reader stands on; leaves it after the end tag. */
+  static Object read(XMLStreamReader r, String root) throws XMLStreamException {
+    CpuSkimmer s = new CpuSkimmer(r);
+    Object shape =
+        switch (root) {
+          case "cpu" -> s.cpu();
+          case "capabilities" -> s.capabilities();
+          case "domain" -> s.domain();
+          case "domainCapabilities" -> s.domainCapabilities();
+          case RawDocument.CPU_TEST -> s.cpuTest();
+          default -> throw new IllegalArgumentException(root);
+        };
+    r.next();
+    return shape;
+  }
+
+  private XCapabilities capabilities() throws XMLStreamException {
+    XCapabilities x = new XCapabilities();
+    x.loc = here();
+    children(
+        name -> {
+          if (name.equals("host")) {
+            XCapabilities.Host h = new XCapabilities.Host();
+            children(child -> {
+              if (child.equals("cpu")) {
+                h.cpu = cpu();
+              } else {
+                skip();
+              }
+            });
+            x.host = h;
+          } else {
+            skip();
+          }
+        });
+    return x;
+  }
+
+  private XDomain domain() throws XMLStreamException {
+    XDomain x = new XDomain();
+    children(name -> {
+      if (name.equals("cpu")) {
+        x.cpu = cpu();
+      } else {
+        skip();
+      }
+    });
+    return x;
+  }
+
+  private XCpuTest cpuTest() throws XMLStreamException {
+    XCpuTest x = new XCpuTest();
+    children(name -> {
+      if (name.equals("cpu")) {
+        x.cpus.add(cpu());
+      } else {
+        skip();
+      }
+    });
+    return x;
+  }
+
+  private XDomainCapabilities domainCapabilities() throws XMLStreamException {
+    XDomainCapabilities x = new XDomainCapabilities();
+    children(name -> {
+      if (name.equals("cpu")) {
+        XDomainCapabilities.Cpu c = new XDomainCapabilities.Cpu();
+        children(child -> {
+          if (child.equals("mode")) {
+            c.modes.add(mode());
+          } else {
+            skip();
+          }
+        });
+        x.cpu = c;
+      } else {
+        skip();
+      }
+    });
+    return x;
+  }
+
+  private XDomainCapabilities.Mode mode() throws XMLStreamException {
+    XDomainCapabilities.Mode m = new XDomainCapabilities.Mode();
+    m.loc = here();
+    m.name = attr("name");
+    m.supported = attr("supported");
+    children(name -> {
+      switch (name) {
+        case "model" -> m.models.add(model());
+        case "vendor" -> m.vendor = text();
+        case "maxphysaddr" -> m.maxphysaddr = maxPhysAddr();
+        case "feature" -> m.features.add(feature());
+        default -> skip();
+      }
+    });
+    return m;
+  }
+
+  private XCpu cpu() throws XMLStreamException {
+    XCpu x = new XCpu();
+    x.loc = here();
+    x.mode = attr("mode");
+    x.match = attr("match");
+    x.check = attr("check");
+    x.migratable = attr("migratable");
+    children(name -> {
+      switch (name) {
+        case "arch" -> x.arch = text();
+        case "model" -> x.model = model();
+        case "vendor" -> x.vendor = text();
+        case "microcode" -> {
+          XCpu.Microcode m = new XCpu.Microcode();
+          m.loc = here();
+          m.version = attr("version");
+          skip();
+          x.microcode = m;
+        }
+        case "signature" -> {
+          XCpu.Signature s = new XCpu.Signature();
+          s.loc = here();
+          s.family = attr("family");
+          s.model = attr("model");
+          s.stepping = attr("stepping");
+          skip();
+          x.signature = s;
+        }
+        case "counter" -> {
+          XCpu.Counter c = new XCpu.Counter();
+          c.loc = here();
+          c.name = attr("name");
+          c.frequency = attr("frequency");
+          c.scaling = attr("scaling");
+          skip();
+          x.counters.add(c);
+        }
+        case "topology" -> {
+          XCpu.Topology t = new XCpu.Topology();
+          t.loc = here();
+          t.sockets = attr("sockets");
+          t.dies = attr("dies");
+          t.clusters = attr("clusters");
+          t.cores = attr("cores");
+          t.threads = attr("threads");
+          skip();
+          x.topology = t;
+        }
+        case "maxphysaddr" -> x.maxphysaddr = maxPhysAddr();
+        case "feature" -> x.features.add(feature());
+        case "pages" -> {
+          XCpu.Pages p = new XCpu.Pages();
+          p.loc = here();
+          p.unit = attr("unit");
+          p.size = attr("size");
+          p.count = text();
+          x.pages.add(p);
+        }
+        case "cache" -> {
+          XCpu.Cache c = new XCpu.Cache();
+          c.loc = here();
+          c.level = attr("level");
+          c.mode = attr("mode");
+          skip();
+          x.caches.add(c);
+        }
+        case "numa" -> children(cell -> {
+          if (cell.equals("cell")) {
+            XCpu.NumaCell n = new XCpu.NumaCell();
+            n.loc = here();
+            n.id = attr("id");
+            n.cpus = attr("cpus");
+            n.memory = attr("memory");
+            n.unit = attr("unit");
+            n.memAccess = attr("memAccess");
+            skip();
+            x.numaCells.add(n);
+          } else {
+            skip();
+          }
+        });
+        default -> skip();
+      }
+    });
+    return x;
+  }
+
+  private XCpu.Model model() throws XMLStreamException {
+    XCpu.Model m = new XCpu.Model();
+    m.loc = here();
+    m.fallback = attr("fallback");
+    m.vendorId = attr("vendor_id");
+    m.usable = attr("usable");
+    m.deprecated = attr("deprecated");
+    m.vendor = attr("vendor");
+    m.canonical = attr("canonical");
+    m.name = text();
+    return m;
+  }
+
+  private XCpu.Feature feature() throws XMLStreamException {
+    XCpu.Feature f = new XCpu.Feature();
+    f.loc = here();
+    f.name = attr("name");
+    f.policy = attr("policy");
+    skip();
+    return f;
+  }
+
+  private XCpu.MaxPhysAddr maxPhysAddr() throws XMLStreamException {
+    XCpu.MaxPhysAddr m = new XCpu.MaxPhysAddr();
+    m.loc = here();
+    m.mode = attr("mode");
+    m.bits = attr("bits");
+    m.limit = attr("limit");
+    skip();
+    return m;
+  }
+
+  // ---- StAX helpers: each element reader starts on its START_ELEMENT and ends on its END_ELEMENT
+
+  private interface ChildReader {
+    void read(String localName) throws XMLStreamException;
+  }
+
+  /** Calls {@code each} for every child element (standing on its start tag). */
+  private void children(ChildReader each) throws XMLStreamException {
+    while (true) {
+      int e = r.next();
+      if (e == XMLStreamConstants.START_ELEMENT) {
+        String ns = r.getNamespaceURI();
+        if (ns == null || ns.isEmpty()) {
+          each.read(r.getLocalName());
+        } else {
+          skip();
+        }
+      } else if (e == XMLStreamConstants.END_ELEMENT) {
+        return;
+      }
+    }
+  }
+
+  /** The text directly inside the current element (JAXB's value of a String element). */
+  private String text() throws XMLStreamException {
+    StringBuilder sb = new StringBuilder();
+    int depth = 0;
+    while (true) {
+      int e = r.next();
+      switch (e) {
+        case XMLStreamConstants.START_ELEMENT -> depth++;
+        case XMLStreamConstants.END_ELEMENT -> {
+          if (depth == 0) {
+            return sb.toString();
+          }
+          depth--;
+        }
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          if (depth == 0) {
+            sb.append(r.getText());
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private void skip() throws XMLStreamException {
+    int depth = 0;
+    while (true) {
+      int e = r.next();
+      if (e == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (e == XMLStreamConstants.END_ELEMENT) {
+        if (depth == 0) {
+          return;
+        }
+        depth--;
+      }
+    }
+  }
+
+  private String attr(String name) {
+    return r.getAttributeValue(null, name);
+  }
+
+  private Locator here() {
+    Location l = r.getLocation();
+    return new FixedLocator(l.getLineNumber(), l.getColumnNumber());
+  }
+
+  /** A position captured from the StAX reader, in the form JAXB's @XmlLocation fields hold. */
+  private record FixedLocator(int line, int column) implements Locator {
+    @Override
+    public String getPublicId() {
+      return null;
+    }
+
+    @Override
+    public String getSystemId() {
+      return null;
+    }
+
+    @Override
+    public int getLineNumber() {
+      return line;
+    }
+
+    @Override
+    public int getColumnNumber() {
+      return column;
+    }
+  }
+
+}

@@ -1,6 +1,7 @@
 package org.migcheck.migration;
 
 import java.util.List;
+import org.migcheck.model.CpuDef;
 import org.migcheck.model.DomainDef;
 
 /**
@@ -15,7 +16,7 @@ import org.migcheck.model.DomainDef;
  * @param bothWays also judge the way back (each mode gets both directions)
  */
 public record CheckOptions(
-    List<GuestMode> modes, DomainDef guest, org.migcheck.model.CpuDef customCpu, boolean bothWays) {
+    List<GuestMode> modes, DomainDef guest, CpuDef customCpu, boolean bothWays) {
 
   public CheckOptions {
     modes = List.copyOf(modes);

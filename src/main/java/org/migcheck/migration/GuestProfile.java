@@ -1,5 +1,7 @@
 package org.migcheck.migration;
 
+import java.util.List;
+import org.migcheck.model.CpuCheck;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuMatch;
 import org.migcheck.model.CpuMode;
@@ -35,12 +37,12 @@ record GuestProfile(
   /** A {@code <cpu mode='...'/>} with nothing else, as a guest that only names the mode. */
   static CpuDef bare(CpuMode mode) {
     return new CpuDef(
-        CpuType.GUEST, null, mode, CpuMatch.EXACT, org.migcheck.model.CpuCheck.DEFAULT, null,
-        null, Fallback.ALLOW, null, null, java.util.List.of(), "<cpu mode='" + mode.xmlName() + "'/>");
+        CpuType.GUEST, null, mode, CpuMatch.EXACT, CpuCheck.DEFAULT, null, null, Fallback.ALLOW,
+        null, null, List.of(), "<cpu mode='" + mode.xmlName() + "'/>");
   }
 
   /** What QEMU runs a domain without {@code <cpu>} with. */
   static CpuDef qemuDefault(String source) {
-    return CpuDef.guest(QEMU_DEFAULT_MODEL, null, java.util.List.of(), source);
+    return CpuDef.guest(QEMU_DEFAULT_MODEL, null, List.of(), source);
   }
 }

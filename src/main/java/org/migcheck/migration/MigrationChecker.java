@@ -2,12 +2,14 @@ package org.migcheck.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.Feature;
 import org.migcheck.engine.CompareResult;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuMode;
 import org.migcheck.model.DomainDef;
+import org.migcheck.model.FeaturePolicy;
 import org.migcheck.model.MaxPhysAddr;
 
 /**
@@ -207,8 +209,8 @@ public final class MigrationChecker {
       }
     } else if (g.mode() == GuestMode.HOST_PASSTHROUGH && h.targetCpu() != null) {
       CpuDef view = h.hostModelCpu() != null ? h.hostModelCpu() : h.hostCpu();
-      var required = cpu.x86().policyBits(g.cpu(), org.migcheck.model.FeaturePolicy.REQUIRE);
-      var missing = required.andNot(cpu.x86().effectiveBits(view));
+      Bits required = cpu.x86().policyBits(g.cpu(), FeaturePolicy.REQUIRE);
+      Bits missing = required.andNot(cpu.x86().effectiveBits(view));
       if (!missing.isEmpty()) {
         out.add(Axis.CPU, Safety.UNSAFE, h.name() + " lacks features the guest requires",
             cpu.names(missing));

@@ -2,6 +2,7 @@ package org.migcheck.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.migcheck.model.CpuDef;
 
 /**
  * The verdict for one guest CPU mode and one direction.
@@ -21,7 +22,7 @@ public record ModeVerdict(
     Safety safety,
     List<Finding> findings,
     List<String> notes,
-    org.migcheck.model.CpuDef guestCpu) {
+    CpuDef guestCpu) {
 
   public ModeVerdict {
     findings = List.copyOf(findings);

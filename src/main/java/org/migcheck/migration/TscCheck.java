@@ -1,5 +1,6 @@
 package org.migcheck.migration;
 
+import java.util.List;
 import java.util.Locale;
 import org.migcheck.model.TscCounter;
 
@@ -46,7 +47,7 @@ final class TscCheck {
       TscCounter c = src.tsc();
       out.add(Axis.TSC, Safety.UNSAFE, "the guest has invtsc without a pinned TSC frequency:"
           + " QEMU refuses to migrate it (pin <timer name='tsc' frequency='"
-          + (c == null ? "HZ" : Long.toString(c.frequency())) + "'/>)", java.util.List.of("invtsc"));
+          + (c == null ? "HZ" : Long.toString(c.frequency())) + "'/>)", List.of("invtsc"));
       return;
     }
     if (pinned != null) {

@@ -14,6 +14,7 @@ import org.migcheck.InputException;
 import org.migcheck.parse.DocumentParser;
 import org.migcheck.parse.ParseErrors;
 import org.migcheck.parse.RawDocument;
+import org.migcheck.xml.FastXmlReader;
 import org.migcheck.xml.SafeXml;
 
 /**
@@ -39,13 +40,23 @@ final class DocumentStream {
   private final InputFile input;
   private final Supplier<InputStream> stdin;
   private final Roots roots;
+  private final boolean fast;
 
   private ContainerReader text;
 
   DocumentStream(InputFile input, Supplier<InputStream> stdin, Roots roots) {
+    this(input, stdin, roots, false);
+  }
+
+  /**
+   * @param fast read with {@link FastXmlReader}, which refuses what it does not handle: the caller
+   *     must then read the input again without it
+   */
+  DocumentStream(InputFile input, Supplier<InputStream> stdin, Roots roots, boolean fast) {
     this.input = input;
     this.stdin = stdin;
     this.roots = roots;
+    this.fast = fast;
   }
 
   /** Reads the whole input, calling the sink for each document; returns the number of documents. */
@@ -55,7 +66,8 @@ final class DocumentStream {
     try {
       in = open();
       text = new ContainerReader(in, file);
-      XMLStreamReader r = FACTORY.get().createXMLStreamReader(text);
+      XMLStreamReader r =
+          fast ? new FastXmlReader(text) : FACTORY.get().createXMLStreamReader(text);
       try {
         return walk(r, sink);
       } finally {

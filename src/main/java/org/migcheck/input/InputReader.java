@@ -80,8 +80,23 @@ public final class InputReader {
   public List<CpuDef> extractCpus(String file, CpuType type) {
     InputFile input = Inputs.resolveFile(file);
     List<CpuDef> out = new ArrayList<>();
+    if (!input.isStdin()) {
+      // the fast reader handles what libvirt writes; anything else, including every error, is
+      // read again by the JDK parser, so results and messages are the JDK parser's
+      try {
+        new DocumentStream(input, stdin, DocumentStream.Roots.CPU_SOURCES, true)
+            .run((doc, name) -> out.addAll(doc.extractCpus(name, type)));
+        return nonEmpty(out, input);
+      } catch (RuntimeException notForTheFastReader) {
+        out.clear();
+      }
+    }
     new DocumentStream(input, stdin, DocumentStream.Roots.CPU_SOURCES)
         .run((doc, name) -> out.addAll(doc.extractCpus(name, type)));
+    return nonEmpty(out, input);
+  }
+
+  private static List<CpuDef> nonEmpty(List<CpuDef> out, InputFile input) {
     if (out.isEmpty()) {
       throw new InputException(
           input.name(),

@@ -1,0 +1,204 @@
+package org.migcheck.xml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.migcheck.fleet.gen.FleetGenerator;
+import org.migcheck.testing.SharedData;
+
+/**
+ * The fast reader against the JDK parser: on everything it accepts, the same events; on
+ * everything the JDK parser rejects, it must refuse too (as malformed or as unsupported).
+ */
+class FastXmlReaderTest {
+  /** The events, or null when the reader failed. */
+  static List<String> events(XMLStreamReader r) {
+    List<String> out = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    int depth = 0;
+    try {
+      while (r.hasNext()) {
+        int e = r.next();
+        if (e == XMLStreamConstants.CHARACTERS
+            || e == XMLStreamConstants.SPACE
+            || e == XMLStreamConstants.CDATA) {
+          if (depth > 0) {
+            text.append(r.getText());
+          }
+          continue;
+        }
+        if (text.length() > 0) {
+          out.add("text:" + text);
+          text.setLength(0);
+        }
+        if (e == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+          StringBuilder sb = new StringBuilder("<" + r.getLocalName());
+          for (int i = 0; i < r.getAttributeCount(); i++) {
+            sb.append(' ').append(r.getAttributeLocalName(i)).append("=[")
+                .append(r.getAttributeValue(i)).append(']');
+          }
+          out.add(sb.toString());
+        } else if (e == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+          out.add("</" + r.getLocalName());
+        } else if (e == XMLStreamConstants.COMMENT && depth > 0) {
+          out.add("comment:" + r.getText());
+        }
+      }
+      return out;
+    } catch (XMLStreamException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  static List<String> jdk(String xml) {
+    try {
+      return events(SafeXml.inputFactory().createXMLStreamReader(new StringReader(xml)));
+    } catch (XMLStreamException e) {
+      return null;
+    }
+  }
+
+  static List<String> fast(String xml) {
+    return events(new FastXmlReader(new StringReader(xml)));
+  }
+
+  /** Fast accepts ⇒ the JDK parser accepts with the same events; JDK rejects ⇒ fast rejects. */
+  static void agree(String xml) {
+    List<String> f = fast(xml);
+    List<String> j = jdk(xml);
+    if (f != null) {
+      assertThat(j).as("the JDK parser accepts what the fast reader accepts:\n%s", xml).isNotNull();
+      assertThat(f).as("events of\n%s", xml).isEqualTo(j);
+    }
+    if (j == null) {
+      assertThat(f).as("the fast reader refuses what the JDK parser refuses:\n%s", xml).isNull();
+    }
+  }
+
+  static List<Path> documents() throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(SharedData.repo().resolve("samples"))) {
+      s.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(out::add);
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @MethodSource("documents")
+  void samplesReadTheSameAndFast(Path file) throws IOException {
+    String xml = Files.readString(file);
+    assertThat(fast(xml)).isNotNull().isEqualTo(jdk(xml));
+  }
+
+  @Test
+  void libvirtReferenceDocumentsAgree() throws IOException {
+    try (Stream<Path> s = Files.list(SharedData.reference("libvirt-caps"))) {
+      for (Path p : s.sorted().toList()) {
+        agree(Files.readString(p));
+      }
+    }
+  }
+
+  @Test
+  void constructs() {
+    agree("<a x='1' y=\"2\"><b/>t&amp;&lt;&gt;&apos;&quot;&#65;&#x42;<!-- c --></a>");
+    agree("<a x = ' a\tb\nc\r\nd '>x\r\ny\rz</a>");
+    agree("<a>]]></a>");
+    agree("<a>]]]></a>");
+    agree("<a>] ]></a>");
+    agree("<a x='1' x='2'/>");
+    agree("<a x='1'y='2'/>");
+    agree("<a x=1/>");
+    agree("<a x='<'/>");
+    agree("<a>&foo;</a>");
+    agree("<a>&#0;</a>");
+    agree("<a>&#xD800;</a>");
+    agree("<a>&#x1F600;</a>");
+    agree("<a>&#12a;</a>");
+    agree("<a>&</a>");
+    agree("<a></b>");
+    agree("<a>");
+    agree("<a/><b/>");
+    agree("<a/>text");
+    agree("text<a/>");
+    agree("<a><!-- x -- y --></a>");
+    agree("<a><!---></a>");
+    agree("<a><![CDATA[x]]></a>");
+    agree("<a><?pi x?></a>");
+    agree("<a:b xmlns:a='u'/>");
+    agree("<a>\u0001</a>");
+    agree("<a>\uFFFE</a>");
+    agree("<é/>");
+    agree("<a>é ü</a>");
+    agree("<1a/>");
+    agree("<a-b.c_d/>");
+    agree("<a></a >");
+    agree("< a/>");
+    agree("<a/ >");
+    agree("");
+  }
+
+  @Test
+  void refusesWhatItDoesNotHandleAsUnsupported() {
+    for (String xml :
+        List.of("<a><![CDATA[x]]></a>", "<a><?pi x?></a>", "<a:b xmlns:a='u'/>", "<a>&e;</a>")) {
+      assertThatThrownBy(
+              () -> {
+                XMLStreamReader r = new FastXmlReader(new StringReader(xml));
+                while (r.hasNext()) {
+                  r.next();
+                }
+              })
+          .as(xml)
+          .isInstanceOf(FastXmlReader.Unsupported.class);
+    }
+  }
+
+  static final String MARKUP = "<>&;'\"=/!-?[]#x \n\r\tab";
+
+  /** Seeded random damage to real documents: the two readers must never disagree. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void damagedDocumentsAgree(int seed) throws IOException {
+    Random rnd = new Random(seed);
+    FleetGenerator g = new FleetGenerator(seed);
+    String doc = g.capabilities(g.host(0));
+    doc = doc.substring(doc.indexOf("<capabilities"), Math.min(doc.length(), 4000 + rnd.nextInt(4000)));
+    doc = doc + "</host></capabilities>";
+    StringBuilder sb = new StringBuilder(doc);
+    for (int k = 0; k < 1 + rnd.nextInt(4); k++) {
+      int at = rnd.nextInt(sb.length());
+      switch (rnd.nextInt(4)) {
+        case 0 -> sb.deleteCharAt(at);
+        case 1 -> sb.insert(at, MARKUP.charAt(rnd.nextInt(MARKUP.length())));
+        case 2 -> sb.setCharAt(at, MARKUP.charAt(rnd.nextInt(MARKUP.length())));
+        default -> {
+          int end = Math.min(sb.length(), at + rnd.nextInt(30));
+          sb.insert(rnd.nextInt(sb.length()), sb.substring(at, end));
+        }
+      }
+    }
+    agree(sb.toString());
+  }
+
+  static IntStream seeds() {
+    return IntStream.range(0, 400);
+  }
+}

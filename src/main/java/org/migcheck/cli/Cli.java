@@ -22,6 +22,8 @@ public final class Cli {
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // option values may start with a dash: --feature -hle,-rtm
+    cl.setAllowOptionsAsOptionParameters(true);
     cl.setParameterExceptionHandler(this::usageError);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> failure(ex, debug(parseResult)));

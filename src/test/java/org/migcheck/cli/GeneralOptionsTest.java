@@ -40,4 +40,21 @@ class GeneralOptionsTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("  inspect ").contains("  diff ");
   }
+
+  @Test
+  void optionValuesMayStartWithADash() {
+    for (String[] args :
+        new String[][] {
+          {"--feature", "-hle,-rtm"}, {"--feature=-hle,-rtm"},
+        }) {
+      java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(
+          "check", "--mode", "custom", "--model", "Skylake-Server-IBRS"));
+      all.addAll(java.util.List.of(args));
+      all.add("samples/skylake-a.xml");
+      all.add("samples/icelake-notsx.xml");
+      CliRun r = CliRun.run(all.toArray(String[]::new));
+      org.assertj.core.api.Assertions.assertThat(r.exit()).as(r.toString()).isZero();
+      org.assertj.core.api.Assertions.assertThat(r.out()).contains("custom            SAFE");
+    }
+  }
 }

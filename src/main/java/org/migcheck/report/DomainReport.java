@@ -7,6 +7,7 @@ import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
 import org.migcheck.model.CpuMode;
 import org.migcheck.model.CpuTopology;
+import org.migcheck.model.MemoryUnits;
 import org.migcheck.model.DomainDef;
 import org.migcheck.model.DomainDef.HugePage;
 import org.migcheck.model.DomainDef.SecLabel;
@@ -200,7 +201,7 @@ final class DomainReport implements DocumentReport {
     w.name("pages").beginArray();
     for (HugePage p : d.hugePages()) {
       w.beginObject()
-          .field("sizeKiB", p.size() == null ? null : org.migcheck.model.MemoryUnits.toKib(p.size(), p.unit()))
+          .field("sizeKiB", p.size() == null || !MemoryUnits.isKnown(p.unit()) ? null : MemoryUnits.toKib(p.size(), p.unit()))
           .field("nodeset", p.nodeset())
           .endObject();
     }

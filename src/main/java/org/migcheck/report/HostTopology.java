@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import org.migcheck.model.CpuTopology;
+import org.migcheck.model.MemoryUnits;
 import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.HostCapabilities.NumaCell;
 import org.migcheck.model.HostCapabilities.NumaCpu;
@@ -135,10 +136,10 @@ record HostTopology(CpuTopology topology, List<NumaCell> cells) {
     TreeMap<Long, Long> bySize = new TreeMap<>();
     for (NumaCell c : cells) {
       for (PageCount p : c.pages()) {
-        if (p.size() == null || p.count() == null || !org.migcheck.model.MemoryUnits.isKnown(p.unit())) {
+        if (p.size() == null || p.count() == null || !MemoryUnits.isKnown(p.unit())) {
           continue;
         }
-        long kib = org.migcheck.model.MemoryUnits.toKib(p.size(), p.unit());
+        long kib = MemoryUnits.toKib(p.size(), p.unit());
         if (kib > 4 && p.count() > 0) {
           bySize.merge(kib, p.count(), Long::sum);
         }
@@ -199,8 +200,8 @@ record HostTopology(CpuTopology topology, List<NumaCell> cells) {
   }
 
   private static Long kibOrNull(long amount, String unit) {
-    return org.migcheck.model.MemoryUnits.isKnown(unit)
-        ? org.migcheck.model.MemoryUnits.toKib(amount, unit)
+    return MemoryUnits.isKnown(unit)
+        ? MemoryUnits.toKib(amount, unit)
         : null;
   }
 

@@ -1,0 +1,102 @@
+package org.migcheck.fleet.read;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Walks a StAX reader element by element, the way the extractors read: children of the current
+ * element one after the other, skipping whole subtrees they do not need. Lines are those of the
+ * whole file, not of the chunk being parsed.
+ */
+final class Cursor {
+  private final XMLStreamReader r;
+  private final int lineOffset;
+
+  Cursor(XMLStreamReader r, int firstLine) {
+    this.r = r;
+    this.lineOffset = firstLine - 1;
+  }
+
+  int line() {
+    return r.getLocation().getLineNumber() + lineOffset;
+  }
+
+  /**
+   * The current element's name, or "" when it has a namespace: libvirt elements have none, and the
+   * full parser ignores namespaced ones.
+   */
+  String name() {
+    String ns = r.getNamespaceURI();
+    return ns == null || ns.isEmpty() ? r.getLocalName() : "";
+  }
+
+  String attr(String name) {
+    return r.getAttributeValue(null, name);
+  }
+
+  /** The attributes of the current element, which is then skipped through its end tag. */
+  Attrs attrs(String... names) throws XMLStreamException {
+    String[] values = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      values[i] = r.getAttributeValue(null, names[i]);
+    }
+    Attrs a = new Attrs(line(), values);
+    skip();
+    return a;
+  }
+
+  /** Moves to the next child of the element being read; false at that element's end tag. */
+  boolean nextChild() throws XMLStreamException {
+    while (true) {
+      int event = r.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        return true;
+      }
+      if (event == XMLStreamConstants.END_ELEMENT) {
+        return false;
+      }
+    }
+  }
+
+  /** Skips the current element, through its end tag. */
+  void skip() throws XMLStreamException {
+    int depth = 1;
+    while (depth > 0) {
+      int event = r.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+  }
+
+  /** The text of the current element (child elements are skipped), through its end tag. */
+  String text() throws XMLStreamException {
+    String first = null;
+    StringBuilder more = null;
+    while (true) {
+      int event = r.next();
+      switch (event) {
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          if (first == null) {
+            first = r.getText();
+          } else {
+            if (more == null) {
+              more = new StringBuilder(first);
+            }
+            more.append(r.getText());
+          }
+        }
+        case XMLStreamConstants.START_ELEMENT -> skip();
+        case XMLStreamConstants.END_ELEMENT -> {
+          return more != null ? more.toString() : first == null ? "" : first;
+        }
+        default -> {
+          // comments and processing instructions carry no text
+        }
+      }
+    }
+  }
+}

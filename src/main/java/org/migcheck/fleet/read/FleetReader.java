@@ -1,0 +1,168 @@
+package org.migcheck.fleet.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.migcheck.InputException;
+import org.migcheck.input.InputFile;
+import org.migcheck.input.Inputs;
+import org.migcheck.parse.ParseErrors;
+
+/**
+ * Reads host capabilities and domain capabilities for fleet analysis, fast: inputs are the input
+ * layer's (files, directories of {@code *.xml}, {@code -}, several concatenated documents per file),
+ * documents are named the same way ({@code file} or {@code file#N}) and bad input fails the same
+ * way (file and line, {@link InputException}).
+ *
+ * <p>One thread cuts the files into documents ({@link DocumentSplitter}); a pool parses them with
+ * StAX, keeping only what fleet analysis uses, and runs the caller's per-document work; the
+ * results reach the caller's sink on the calling thread in input order. At most a bounded number
+ * of documents is in flight, so memory does not grow with the input.
+ *
+ * <p>What is not read is not validated either: a malformed value in, say, the host NUMA topology
+ * goes unnoticed here, while the full parser ({@link org.migcheck.input.InputReader}) rejects it.
+ */
+public final class FleetReader {
+  private static final int IN_FLIGHT_PER_THREAD = 16;
+
+  private final Supplier<InputStream> stdin;
+  private final int threads;
+  private final ThreadLocal<ChunkParser> parsers = ThreadLocal.withInitial(ChunkParser::new);
+
+  public FleetReader(Supplier<InputStream> stdin, int threads) {
+    this.stdin = stdin;
+    this.threads = Math.max(1, threads);
+  }
+
+  /** A reader using every processor. */
+  public FleetReader(Supplier<InputStream> stdin) {
+    this(stdin, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Reads all documents of the arguments. {@code work} runs on the parsing threads (it must be
+   * thread-safe); {@code sink} receives its results on the calling thread, in input order. Stops
+   * at the first error, after the sink has had every result before it.
+   */
+  public <T> void read(List<String> args, Function<FleetDocument, T> work, Consumer<T> sink) {
+    List<InputFile> files = Inputs.resolve(args);
+    BlockingQueue<Future<T>> queue = new ArrayBlockingQueue<>(threads * IN_FLIGHT_PER_THREAD);
+    Future<T> end = new CompletableFuture<>();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "migcheck-parse");
+              t.setDaemon(true);
+              return t;
+            });
+    Thread producer =
+        new Thread(() -> split(files, work, pool, queue, end), "migcheck-split");
+    producer.setDaemon(true);
+    producer.start();
+    try {
+      while (true) {
+        Future<T> next = queue.take();
+        if (next == end) {
+          return;
+        }
+        sink.accept(result(next));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the fleet", e);
+    } finally {
+      producer.interrupt();
+      pool.shutdownNow();
+    }
+  }
+
+  private <T> void split(
+      List<InputFile> files,
+      Function<FleetDocument, T> work,
+      ExecutorService pool,
+      BlockingQueue<Future<T>> queue,
+      Future<T> end) {
+    try {
+      try {
+        byte[] buffer = new byte[1 << 16];
+        for (InputFile f : files) {
+          buffer = split(f, buffer, work, pool, queue);
+        }
+      } catch (RuntimeException | Error e) {
+        queue.put(CompletableFuture.failedFuture(e));
+      }
+      queue.put(end);
+    } catch (InterruptedException stopped) {
+      // the reader gave up (an error, or its caller stopped): nobody waits for more
+    }
+  }
+
+  /** Queues the documents of one file; returns the (possibly grown) buffer for the next. */
+  private <T> byte[] split(
+      InputFile f,
+      byte[] buffer,
+      Function<FleetDocument, T> work,
+      ExecutorService pool,
+      BlockingQueue<Future<T>> queue)
+      throws InterruptedException {
+    try {
+      InputStream in = open(f);
+      try {
+        DocumentSplitter splitter = new DocumentSplitter(f.name(), in, buffer);
+        splitter.run(chunk -> queue.put(pool.submit(() -> work.apply(parsers.get().parse(chunk)))));
+        return splitter.buffer();
+      } finally {
+        if (!f.isStdin()) {
+          in.close();
+        }
+      }
+    } catch (IOException e) {
+      throw ParseErrors.convert(e, f.name());
+    }
+  }
+
+  private InputStream open(InputFile f) throws IOException {
+    if (f.isStdin()) {
+      return stdin.get();
+    }
+    try {
+      if (Files.isDirectory(f.path())) {
+        throw new InputException(f.name(), "is a directory, expected a file");
+      }
+      return Files.newInputStream(f.path());
+    } catch (NoSuchFileException e) {
+      throw new InputException(f.name(), "no such file or directory");
+    } catch (AccessDeniedException e) {
+      throw new InputException(f.name(), "cannot read: permission denied");
+    }
+  }
+
+  private static <T> T result(Future<T> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

@@ -10,14 +10,17 @@ import org.migcheck.model.HostCapabilities.GuestArch;
 import org.migcheck.model.HostCapabilities.GuestDomain;
 import org.migcheck.model.HostCapabilities.Machine;
 import org.migcheck.model.HostCapabilities.MigrationFeatures;
+import org.migcheck.model.HostCapabilities.NumaCell;
+import org.migcheck.model.HostCapabilities.PageCount;
 import org.migcheck.model.HostCapabilities.SecModel;
 import org.migcheck.model.HostCpu;
 
 /**
  * Reads a {@code <capabilities>} document into a {@link HostCapabilities} that holds what fleet
- * analysis uses: uuid, host CPU, power management, IOMMU, migration features, security models and
- * guests with their machine types. The host NUMA topology, caches, memory bandwidth and guest
- * feature lists are skipped (left empty); they are most of a large host's document.
+ * analysis and guest checks use: uuid, host CPU, power management, IOMMU, migration features,
+ * NUMA cells with their memory and free pages, security models and guests with their machine
+ * types. The cells' CPU lists and distances, caches, memory bandwidth and guest feature lists are
+ * skipped (left empty); they are most of a large host's document.
  */
 final class CapabilitiesReader {
   private final Cursor c;
@@ -28,8 +31,11 @@ final class CapabilitiesReader {
   private final List<String> powerManagement = new ArrayList<>();
   private Attrs iommu;
   private MigrationFeatures migration;
+  private final List<RawCell> cells = new ArrayList<>();
   private final List<SecModel> secModels = new ArrayList<>();
   private final List<RawGuest> guests = new ArrayList<>();
+
+  private record RawCell(Attrs cell, Attrs memory, List<Attrs> pages) {}
 
   private record RawGuest(String osType, RawArch arch) {}
 
@@ -66,7 +72,7 @@ final class CapabilitiesReader {
         powerManagement,
         iommu == null ? null : v.yesNo(iommu.get(0), "support", "iommu", iommu.line()),
         migration,
-        List.of(),
+        cells(),
         List.of(),
         List.of(),
         secModels,
@@ -81,10 +87,51 @@ final class CapabilitiesReader {
         case "power_management" -> powerManagement();
         case "iommu" -> iommu = c.attrs("support");
         case "migration_features" -> migration = migration();
+        case "topology" -> topology();
         case "secmodel" -> secModels.add(secModel());
         default -> c.skip();
       }
     }
+  }
+
+  private void topology() throws XMLStreamException {
+    while (c.nextChild()) {
+      if (!c.name().equals("cells")) {
+        c.skip();
+        continue;
+      }
+      cells.clear();
+      while (c.nextChild()) {
+        if (c.name().equals("cell")) {
+          cells.add(cell());
+        } else {
+          c.skip();
+        }
+      }
+    }
+  }
+
+  private RawCell cell() throws XMLStreamException {
+    Attrs cell = new Attrs(c.line(), c.attr("id"));
+    Attrs memory = null;
+    List<Attrs> pages = new ArrayList<>();
+    while (c.nextChild()) {
+      switch (c.name()) {
+        case "memory" -> {
+          int line = c.line();
+          String unit = c.attr("unit");
+          memory = new Attrs(line, unit, c.text());
+        }
+        case "pages" -> {
+          int line = c.line();
+          String unit = c.attr("unit");
+          String size = c.attr("size");
+          pages.add(new Attrs(line, unit, size, c.text()));
+        }
+        default -> c.skip();
+      }
+    }
+    return new RawCell(cell, memory, pages);
   }
 
   private void powerManagement() throws XMLStreamException {
@@ -217,6 +264,30 @@ final class CapabilitiesReader {
   }
 
   // ---- conversion, in the full parser's order
+
+  private List<NumaCell> cells() {
+    List<NumaCell> out = new ArrayList<>(cells.size());
+    for (RawCell raw : cells) {
+      List<PageCount> pages = new ArrayList<>(raw.pages().size());
+      for (Attrs p : raw.pages()) {
+        pages.add(
+            new PageCount(
+                Fields.text(p.get(0)),
+                v.ulong(p.get(1), "size", "pages", p.line()),
+                v.ulong(p.get(2), null, "pages", p.line())));
+      }
+      Attrs mem = raw.memory();
+      out.add(
+          new NumaCell(
+              v.uint(raw.cell().get(0), "id", "cell", raw.cell().line()),
+              mem == null ? null : v.ulong(mem.get(1), null, "memory", mem.line()),
+              mem == null ? null : v.memoryUnit(mem.get(0), "memory", mem.line()),
+              pages,
+              List.of(),
+              List.of()));
+    }
+    return out;
+  }
 
   private List<Guest> guests() {
     List<Guest> out = new ArrayList<>(guests.size());

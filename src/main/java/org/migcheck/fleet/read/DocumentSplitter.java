@@ -264,34 +264,39 @@ final class DocumentSplitter {
     int depth = 0;
     boolean complete = false;
     while (!complete) {
-      if (!toTagStart()) {
+      if (!toTagStart() || !fill(2)) {
         break;
       }
-      fill(9);
-      if (startsWith("</")) {
+      byte next = buf[pos + 1];
+      if (next == '/') {
         if (!skipTag(2)) {
           break;
         }
         depth--;
         complete = depth <= 0;
-      } else if (startsWith("<!--")) {
-        if (!skipPast(4, COMMENT_END)) {
-          break;
-        }
-      } else if (startsWith("<![CDATA[")) {
-        if (!skipPast(9, CDATA_END)) {
-          break;
-        }
-      } else if (startsWithIgnoreCase("<!DOCTYPE")) {
-        throw doctype();
-      } else if (startsWith("<?")) {
-        int at = pos - docStart;
-        boolean declaration = isDeclaration();
-        if (!skipPast(2, PI_END)) {
-          break;
-        }
-        if (declaration) {
-          blank(at, pos - docStart);
+      } else if (next == '!' || next == '?') {
+        fill(9);
+        if (startsWith("<!--")) {
+          if (!skipPast(4, COMMENT_END)) {
+            break;
+          }
+        } else if (startsWith("<![CDATA[")) {
+          if (!skipPast(9, CDATA_END)) {
+            break;
+          }
+        } else if (startsWithIgnoreCase("<!DOCTYPE")) {
+          throw doctype();
+        } else if (next == '?') {
+          int at = pos - docStart;
+          boolean declaration = isDeclaration();
+          if (!skipPast(2, PI_END)) {
+            break;
+          }
+          if (declaration) {
+            blank(at, pos - docStart);
+          }
+        } else if (!skipTag(1)) {
+          break; // other markup: the parser says what is wrong with it
         }
       } else {
         if (!skipTag(1)) {

@@ -89,6 +89,15 @@ final class Fields {
     return e;
   }
 
+  /** A libvirt memory unit (KiB, MiB, G...), validated; null when absent. */
+  String memoryUnit(String value, String elem, int line) {
+    String t = text(value);
+    if (t != null && !org.migcheck.model.MemoryUnits.isKnown(t)) {
+      throw invalid(value, "unit", elem, line, "Expected a unit such as KiB, MiB, GiB or bytes");
+    }
+    return t;
+  }
+
   InputException invalid(String value, String attr, String elem, int line, String expected) {
     String where =
         attr == null

@@ -35,7 +35,10 @@ class FleetReaderTest {
           h.powerManagement(),
           h.iommuSupport(),
           h.migrationFeatures(),
-          List.of(),
+          h.numaCells().stream()
+              .map(c -> new HostCapabilities.NumaCell(
+                  c.id(), c.memory(), c.memoryUnit(), c.pages(), List.of(), List.of()))
+              .toList(),
           List.of(),
           List.of(),
           h.secModels(),

@@ -1,0 +1,34 @@
+package org.migcheck.fleet;
+
+/**
+ * The little the fleet keeps of each host, so memory grows with the number of classes rather than
+ * hosts: names, class, and the few numbers fleet-wide checks need.
+ *
+ * @param name the capabilities document's source (file, or file#N)
+ * @param domcaps the source of its domcapabilities, or null
+ * @param tscHz the TSC frequency, null when not reported
+ * @param tscScaling whether the host can scale a guest's TSC, null when not reported
+ * @param physBits the host's physical address bits (capabilities maxphysaddr), or null
+ * @param physLimit the host-model maxphysaddr limit of its domcapabilities, or null
+ * @param machineSet the registry id of its machine types
+ * @param secModels the registry id of its security models
+ * @param liveMigration whether capabilities list live migration support
+ */
+public record FleetHost(
+    String name,
+    String uuid,
+    String domcaps,
+    FleetClass fleetClass,
+    Long tscHz,
+    Boolean tscScaling,
+    Integer physBits,
+    Integer physLimit,
+    int machineSet,
+    int secModels,
+    boolean liveMigration) {
+
+  /** The phys-bits guests can rely on: the domcapabilities limit when known, else the host's. */
+  public Integer guestPhysBits() {
+    return physLimit != null ? physLimit : physBits;
+  }
+}

@@ -1,0 +1,230 @@
+package org.migcheck.fleet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.migcheck.cpumap.Arch;
+import org.migcheck.cpumap.Bits;
+import org.migcheck.cpumap.CpuMap;
+import org.migcheck.cpumap.Feature;
+import org.migcheck.engine.CpuEngine;
+import org.migcheck.engine.CpuError;
+import org.migcheck.engine.X86Decoder;
+import org.migcheck.engine.X86Driver;
+import org.migcheck.engine.X86Level;
+import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuFeature;
+import org.migcheck.migration.Host;
+import org.migcheck.model.CpuSignature;
+import org.migcheck.model.DomainCapabilities;
+import org.migcheck.model.GuestCpu;
+import org.migcheck.model.HostCapabilities;
+import org.migcheck.model.HostCpu;
+
+/**
+ * Interns what hosts share: CPUs, host-models, classes, machine type sets and security model sets.
+ * The CPU work (expansion, decode, level) happens once per distinct CPU, never per host. A fleet
+ * and its candidates share one registry, so their classes can be compared. Not thread-safe.
+ */
+public final class FleetRegistry {
+  private final CpuEngine engine;
+  private final Map<String, HostCpuPart> cpuByText = new HashMap<>();
+  private final Map<List<Object>, HostCpuPart> cpus = new HashMap<>();
+  private final Map<String, HostModelPart> hostModelByText = new HashMap<>();
+  private final Map<List<Object>, HostModelPart> hostModels = new HashMap<>();
+  private final Map<ClassKey, FleetClass> classes = new HashMap<>();
+  private final List<FleetClass> classList = new ArrayList<>();
+  private final Map<List<Object>, HostCapabilities> capsSamples = new HashMap<>();
+  private final Map<HostModelPart, DomainCapabilities> domcapsSamples = new HashMap<>();
+  private final Interner<List<String>> machineSets = new Interner<>();
+  private final Interner<List<String>> secModelSets = new Interner<>();
+
+  /** Parts are canonical instances, so a class is keyed by their identity. */
+  private record ClassKey(HostCpuPart cpu, HostModelPart hostModel) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ClassKey k && k.cpu == cpu && k.hostModel == hostModel;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(cpu) + System.identityHashCode(hostModel);
+    }
+  }
+
+  public FleetRegistry(CpuEngine engine) {
+    this.engine = engine;
+  }
+
+  public CpuEngine engine() {
+    return engine;
+  }
+
+  /** Every class seen so far, in the order first seen. */
+  public Collection<FleetClass> classes() {
+    return List.copyOf(classList);
+  }
+
+  public List<String> machineSet(int id) {
+    return machineSets.value(id);
+  }
+
+  public List<String> secModelSet(int id) {
+    return secModelSets.value(id);
+  }
+
+  int machineSetId(List<String> machines) {
+    return machineSets.id(machines);
+  }
+
+  int secModelSetId(List<String> models) {
+    return secModelSets.id(models);
+  }
+
+  /** Keeps the first document of each host CPU and address width, for {@link #representatives}. */
+  void offerRepresentative(HostCpuPart cpu, Integer physBits, HostCapabilities caps) {
+    capsSamples.putIfAbsent(Arrays.asList(cpu, physBits), caps);
+  }
+
+  void offerRepresentative(HostModelPart hostModel, DomainCapabilities domcaps) {
+    domcapsSamples.putIfAbsent(hostModel, domcaps);
+  }
+
+  /**
+   * One host per class and address width among the given hosts, named by {@code label} (and the
+   * width when a class has several): enough for whole-fleet CPU work such as the suggester, whose
+   * result depends only on the hosts' CPUs and widths.
+   */
+  public List<Host> representatives(List<FleetHost> hosts, Function<FleetClass, String> label) {
+    Map<FleetClass, Set<Integer>> widths = new LinkedHashMap<>();
+    for (FleetHost h : hosts) {
+      widths.computeIfAbsent(h.fleetClass(), k -> new LinkedHashSet<>()).add(h.physBits());
+    }
+    List<Host> out = new ArrayList<>();
+    widths.forEach(
+        (c, bits) -> {
+          for (Integer b : bits) {
+            HostCapabilities caps = capsSamples.get(Arrays.asList(c.cpu(), b));
+            DomainCapabilities dc = c.hostModel() == null ? null : domcapsSamples.get(c.hostModel());
+            String name = label.apply(c) + (bits.size() > 1 ? " (" + b + " bits)" : "");
+            out.add(new Host(name, caps, dc));
+          }
+        });
+    return out;
+  }
+
+  FleetClass fleetClass(HostCpuPart cpu, HostModelPart hostModel) {
+    return classes.computeIfAbsent(
+        new ClassKey(cpu, hostModel),
+        k -> {
+          FleetClass c = new FleetClass(cpu, hostModel, classList.size());
+          classList.add(c);
+          return c;
+        });
+  }
+
+  /** The part of a host CPU; {@code text} is its written form, so repeats cost a lookup. */
+  HostCpuPart hostCpu(String text, HostCpu cpu, String source) {
+    HostCpuPart known = cpuByText.get(text);
+    if (known != null) {
+      return known;
+    }
+    HostCpuPart part = newHostCpu(cpu, source);
+    List<Object> key = List.of(part.identity(), Objects.toString(part.cpu().model()));
+    HostCpuPart canonical = cpus.computeIfAbsent(key, k -> part);
+    cpuByText.put(text, canonical);
+    return canonical;
+  }
+
+  private HostCpuPart newHostCpu(HostCpu cpu, String source) {
+    CpuDef def =
+        cpu == null ? CpuDef.host(null, null, null, List.of(), source) : cpu.toCpuDef();
+    CpuSignature sig = cpu == null ? null : cpu.signature();
+    Integer family = sig == null ? null : sig.family();
+    Integer model = sig == null ? null : sig.model();
+    Integer stepping = sig == null ? null : sig.stepping();
+    if (!isX86(def.arch())) {
+      List<String> names = def.features().stream().map(CpuFeature::name).sorted().toList();
+      CpuIdentity id =
+          new CpuIdentity(def.arch(), def.vendor(), family, model, stepping, Bits.EMPTY, names);
+      return new HostCpuPart(id, def, Bits.EMPTY, def.model(), null);
+    }
+    X86Driver x86 = engine.x86(source);
+    Bits bits = x86.effectiveBits(def);
+    CpuIdentity id =
+        new CpuIdentity(def.arch(), def.vendor(), family, model, stepping, bits, List.of());
+    return new HostCpuPart(
+        id, def, bits, decode(x86, def, bits, sig), X86Level.of(x86.map(), bits));
+  }
+
+  /** libvirt's host decode: what virsh capabilities would name this CPU with our cpu_map. */
+  private static String decode(X86Driver x86, CpuDef def, Bits bits, CpuSignature sig) {
+    if (def.model() == null) {
+      return null;
+    }
+    Bits data = def.vendor() == null ? bits : bits.or(x86.vendorBits(def.vendor()));
+    try {
+      return x86.decoder()
+          .decode(
+              X86Decoder.Request.host(
+                  data,
+                  sig == null || sig.family() == null ? 0 : sig.family(),
+                  sig == null || sig.model() == null ? 0 : sig.model(),
+                  sig == null || sig.stepping() == null ? 0 : sig.stepping()),
+              def.source())
+          .cpu()
+          .model();
+    } catch (CpuError e) {
+      return def.model();
+    }
+  }
+
+  /** The part of a domcapabilities host-model (validated by libvirt's {@code <cpu>} rules). */
+  HostModelPart hostModel(String text, String arch, GuestCpu cpu) {
+    HostModelPart known = hostModelByText.get(text);
+    if (known != null) {
+      return known;
+    }
+    CpuDef def = cpu.toCpuDef();
+    CpuDef migratable = def;
+    Bits bits = Bits.EMPTY;
+    List<Object> key;
+    if (isX86(arch) && def.model() != null) {
+      X86Driver x86 = engine.x86(def.source());
+      bits = x86.effectiveBits(def);
+      migratable = def.withFeatures(migratableFeatures(x86.map(), def.features()));
+      key = List.of(arch, Objects.toString(def.model()), Objects.toString(def.vendor()), bits);
+    } else {
+      List<String> names =
+          def.features().stream().map(f -> f.name() + "=" + f.effectivePolicy()).sorted().toList();
+      key = List.of(Objects.toString(arch), Objects.toString(def.model()), Objects.toString(def.vendor()), names);
+    }
+    HostModelPart part = new HostModelPart(def, migratable, bits);
+    HostModelPart canonical = hostModels.computeIfAbsent(key, k -> part);
+    hostModelByText.put(text, canonical);
+    return canonical;
+  }
+
+  /** libvirt starts host-model guests with a copy that lists no migration blockers. */
+  private static List<CpuFeature> migratableFeatures(CpuMap map, List<CpuFeature> features) {
+    List<CpuFeature> out = new ArrayList<>(features.size());
+    for (CpuFeature f : features) {
+      if (map.feature(f.name()).map(Feature::migratable).orElse(true)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  static boolean isX86(String arch) {
+    return Arch.forLibvirtArch(arch).orElse(null) == Arch.X86;
+  }
+}

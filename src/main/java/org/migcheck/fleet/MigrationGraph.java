@@ -1,0 +1,190 @@
+package org.migcheck.fleet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.migcheck.cpumap.Arch;
+import org.migcheck.cpumap.CpuMap;
+import org.migcheck.cpumap.Feature;
+import org.migcheck.engine.CpuEngine;
+import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuFeature;
+import org.migcheck.model.FeaturePolicy;
+
+/**
+ * Where host-model guests can live-migrate, class to class. A guest started on a host of class A
+ * runs A's host-model CPU (the domcapabilities host-model without migration blockers, as libvirt
+ * starts it; the capabilities CPU when A has no domcapabilities), and that custom CPU travels with
+ * it; class B takes it when libvirt's compare finds it IDENTICAL or SUPERSET against what B offers
+ * (B's host-model, else B's capabilities CPU). The relation is directional: newer hosts take older
+ * guests, rarely the reverse.
+ */
+public final class MigrationGraph {
+  private final List<FleetClass> classes;
+  private final boolean[][] reach;
+
+  private MigrationGraph(List<FleetClass> classes, boolean[][] reach) {
+    this.classes = classes;
+    this.reach = reach;
+  }
+
+  /** The graph over classes (in the given order, which indexes it). */
+  public static MigrationGraph of(CpuEngine engine, List<FleetClass> classes) {
+    int n = classes.size();
+    boolean[][] reach = new boolean[n][n];
+    Map<List<Object>, Boolean> verdicts = new HashMap<>();
+    List<Side> guests = new ArrayList<>(n);
+    List<Side> hosts = new ArrayList<>(n);
+    for (FleetClass c : classes) {
+      guests.add(guestSide(engine, c));
+      hosts.add(hostSide(c));
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        if (i == j) {
+          reach[i][j] = true;
+          continue;
+        }
+        Side g = guests.get(i);
+        Side h = hosts.get(j);
+        reach[i][j] =
+            verdicts.computeIfAbsent(List.of(g.key(), h.key()), k -> fits(engine, g, h));
+      }
+    }
+    return new MigrationGraph(List.copyOf(classes), reach);
+  }
+
+  /** A CPU of a class in one role, keyed by the part it comes from (parts are interned). */
+  private record Side(Object key, CpuDef cpu, String arch) {}
+
+  private static Side guestSide(CpuEngine engine, FleetClass c) {
+    if (c.hostModel() != null) {
+      return new Side(c.hostModel(), c.hostModel().migratable(), c.arch());
+    }
+    CpuDef host = c.cpu().cpu();
+    return new Side(c.cpu(), hostAsGuest(engine, host), c.arch());
+  }
+
+  private static Side hostSide(FleetClass c) {
+    if (c.hostModel() != null) {
+      return new Side(List.of("host", c.hostModel()), c.hostModel().cpu(), c.arch());
+    }
+    return new Side(List.of("host", c.cpu()), c.cpu().cpu(), c.arch());
+  }
+
+  /** What a host-model guest gets on a host known only by its capabilities (no blockers). */
+  private static CpuDef hostAsGuest(CpuEngine engine, CpuDef host) {
+    CpuMap map =
+        FleetRegistry.isX86(host.arch()) ? engine.maps().forArch(Arch.X86).orElse(null) : null;
+    List<CpuFeature> features = new ArrayList<>();
+    for (CpuFeature f : host.features()) {
+      boolean blocker = map != null && !map.feature(f.name()).map(Feature::migratable).orElse(true);
+      if (!blocker) {
+        features.add(new CpuFeature(f.name(), FeaturePolicy.REQUIRE));
+      }
+    }
+    return CpuDef.guest(host.model(), host.vendor(), features, host.source());
+  }
+
+  private static boolean fits(CpuEngine engine, Side guest, Side host) {
+    Arch ga = Arch.forLibvirtArch(guest.arch()).orElse(null);
+    Arch ha = Arch.forLibvirtArch(host.arch()).orElse(null);
+    if (ga == null || !Objects.equals(ga, ha)) {
+      return false;
+    }
+    if (guest.cpu().model() == null || host.cpu().model() == null) {
+      return false;
+    }
+    CpuDef target = host.cpu().arch() == null ? host.cpu().withArch(host.arch()) : host.cpu();
+    return engine.compare(target, guest.cpu()).verdict().compatible();
+  }
+
+  public List<FleetClass> classes() {
+    return classes;
+  }
+
+  /** Whether host-model guests of class {@code from} can move to class {@code to}. */
+  public boolean canMove(int from, int to) {
+    return reach[from][to];
+  }
+
+  /** The indexes of the classes guests of {@code from} can move to (itself excluded). */
+  public List<Integer> targets(int from) {
+    List<Integer> out = new ArrayList<>();
+    for (int j = 0; j < classes.size(); j++) {
+      if (j != from && reach[from][j]) {
+        out.add(j);
+      }
+    }
+    return out;
+  }
+
+  /** The indexes of the classes whose guests can move to {@code to} (itself excluded). */
+  public List<Integer> sources(int to) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < classes.size(); i++) {
+      if (i != to && reach[i][to]) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Classes whose guests move both ways between them, each group in class order: for host-model
+   * guests they are one class.
+   */
+  public List<List<Integer>> groups() {
+    int n = classes.size();
+    int[] group = new int[n];
+    java.util.Arrays.fill(group, -1);
+    List<List<Integer>> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (group[i] >= 0) {
+        continue;
+      }
+      List<Integer> members = new ArrayList<>();
+      for (int j = i; j < n; j++) {
+        if (group[j] < 0 && reach[i][j] && reach[j][i]) {
+          group[j] = out.size();
+          members.add(j);
+        }
+      }
+      out.add(members);
+    }
+    return out;
+  }
+
+  /**
+   * The one-way steps between groups (indexes into {@link #groups()}): a to b when guests move
+   * from a to b and no third group lies between them. Everything else follows by chaining steps.
+   */
+  public List<int[]> steps() {
+    List<List<Integer>> groups = groups();
+    int n = groups.size();
+    boolean[][] r = new boolean[n][n];
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        r[a][b] = a != b && reach[groups.get(a).get(0)][groups.get(b).get(0)];
+      }
+    }
+    List<int[]> out = new ArrayList<>();
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        if (!r[a][b]) {
+          continue;
+        }
+        boolean direct = true;
+        for (int c = 0; c < n && direct; c++) {
+          direct = !(r[a][c] && r[c][b]);
+        }
+        if (direct) {
+          out.add(new int[] {a, b});
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -71,7 +71,8 @@ public final class FleetText {
       out.append(size).append('\n');
       out.append("baseline: ").append(describe(all)).append(": every host runs it\n");
     } else {
-      out.append(TextLayout.wrap(size + ": no CPU model runs everywhere (" + all.error() + ")", 2));
+      out.append(size).append(": no CPU model runs everywhere\n");
+      out.append(TextLayout.wrap("  libvirt's baseline fails: " + all.error(), 4));
       for (Baseline v : b.perVendor()) {
         out.append("  ")
             .append(v.vendor())

@@ -32,7 +32,8 @@ final class CpuInputs {
   List<CpuDef> allCpus(List<String> args) {
     List<CpuDef> cpus = new ArrayList<>();
     for (InputFile f : Inputs.resolve(args)) {
-      cpus.addAll(reader.extractCpus(argOf(f)));
+      List<CpuDef> ahead = f.isStdin() ? null : Warmup.takeCpus(argOf(f));
+      cpus.addAll(ahead != null ? ahead : reader.extractCpus(argOf(f)));
     }
     return cpus;
   }

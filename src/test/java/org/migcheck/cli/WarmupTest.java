@@ -18,4 +18,43 @@ class WarmupTest {
     Warmup.startFor(diff);
     assertThat(CliRun.run(diff).out()).isEqualTo(expectedDiff);
   }
+
+  @RepeatedTest(3)
+  void baselineUsesCpusReadAheadAndPrintsTheSame() {
+    String[] args = {"baseline", "samples/skylake-a.xml", "samples/cascadelake.xml"};
+    CliRun expected = CliRun.run(args);
+    Warmup.startFor(args);
+    CliRun warmed = CliRun.run(args);
+    assertThat(warmed.out()).isEqualTo(expected.out());
+    assertThat(warmed.exit()).isEqualTo(expected.exit());
+    // each entry is used once
+    assertThat(Warmup.takeCpus("samples/skylake-a.xml")).isNull();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFileChangedAfterReadingAheadIsReadAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path f = dir.resolve("h.xml");
+    java.nio.file.Files.copy(java.nio.file.Path.of("samples/skylake-a.xml"), f);
+    Warmup.startFor(new String[] {"baseline", f.toString()});
+    java.nio.file.Files.copy(
+        java.nio.file.Path.of("samples/epyc-rome.xml"), f,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    java.nio.file.Files.setLastModifiedTime(
+        f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    CliRun r = CliRun.run("baseline", f.toString());
+    assertThat(r.out()).contains("EPYC-Rome").doesNotContain("Skylake");
+  }
+
+  @org.junit.jupiter.api.Test
+  void errorsFoundAheadAreTheCommandsOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path f = dir.resolve("bad.xml");
+    java.nio.file.Files.writeString(f, "<capabilities><host><cpu>\n");
+    CliRun expected = CliRun.run("baseline", f.toString());
+    Warmup.startFor(new String[] {"baseline", f.toString()});
+    CliRun warmed = CliRun.run("baseline", f.toString());
+    assertThat(warmed.exit()).isEqualTo(2).isEqualTo(expected.exit());
+    assertThat(warmed.err()).isEqualTo(expected.err());
+  }
 }

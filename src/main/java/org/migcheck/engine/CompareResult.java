@@ -1,6 +1,8 @@
 package org.migcheck.engine;
 
 import java.util.List;
+import org.migcheck.cpumap.Arch;
+import org.migcheck.model.CpuDef;
 
 /**
  * The result of comparing a CPU with a host CPU, with the reason libvirt logs for it.
@@ -27,6 +29,28 @@ public record CompareResult(
     MISSING_FEATURES,
     STRICT_EXTRA_FEATURES,
     MODEL
+  }
+
+  /**
+   * The checks libvirt's x86 and ppc64 drivers make before looking at models: a known host CPU,
+   * the compared CPU's arch (when it has one) and its vendor (when it names one). Null when all
+   * pass.
+   */
+  static CompareResult preliminary(CpuDef host, CpuDef cpu, Arch arch) {
+    if (host == null || host.model() == null) {
+      return incompatible(Reason.UNKNOWN_HOST, "unknown host CPU", List.of());
+    }
+    if (cpu.arch() != null && Arch.forLibvirtArch(cpu.arch()).orElse(null) != arch) {
+      return incompatible(
+          Reason.ARCH, "CPU arch " + cpu.arch() + " does not match host arch", List.of());
+    }
+    if (cpu.vendor() != null && (host.vendor() == null || !cpu.vendor().equals(host.vendor()))) {
+      return incompatible(
+          Reason.VENDOR,
+          "host CPU vendor does not match required CPU vendor " + cpu.vendor(),
+          List.of());
+    }
+    return null;
   }
 
   static CompareResult incompatible(Reason reason, String message, List<String> features) {

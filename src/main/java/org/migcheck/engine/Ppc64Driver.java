@@ -69,20 +69,11 @@ public final class Ppc64Driver implements CpuDriver {
 
   @Override
   public CompareResult compare(CpuDef host, CpuDef cpu) {
-    if (host == null || host.model() == null) {
-      return CompareResult.incompatible(Reason.UNKNOWN_HOST, "unknown host CPU", List.of());
+    CompareResult early = CompareResult.preliminary(host, cpu, Arch.PPC64);
+    if (early != null) {
+      return early;
     }
     String cpuModel = convertLegacy(cpu.model());
-    if (cpu.arch() != null && Arch.forLibvirtArch(cpu.arch()).orElse(null) != Arch.PPC64) {
-      return CompareResult.incompatible(
-          Reason.ARCH, "CPU arch " + cpu.arch() + " does not match host arch", List.of());
-    }
-    if (cpu.vendor() != null && (host.vendor() == null || !cpu.vendor().equals(host.vendor()))) {
-      return CompareResult.incompatible(
-          Reason.VENDOR,
-          "host CPU vendor does not match required CPU vendor " + cpu.vendor(),
-          List.of());
-    }
     CpuModel hostModel = model(host.model(), host.source());
     String wanted;
     if (cpu.type() == CpuType.GUEST && cpu.mode() == CpuMode.HOST_MODEL) {

@@ -125,18 +125,9 @@ public final class X86Driver implements CpuDriver {
 
   @Override
   public CompareResult compare(CpuDef host, CpuDef cpu) {
-    if (host == null || host.model() == null) {
-      return CompareResult.incompatible(Reason.UNKNOWN_HOST, "unknown host CPU", List.of());
-    }
-    if (cpu.arch() != null && Arch.forLibvirtArch(cpu.arch()).orElse(null) != Arch.X86) {
-      return CompareResult.incompatible(
-          Reason.ARCH, "CPU arch " + cpu.arch() + " does not match host arch", List.of());
-    }
-    if (cpu.vendor() != null && (host.vendor() == null || !cpu.vendor().equals(host.vendor()))) {
-      return CompareResult.incompatible(
-          Reason.VENDOR,
-          "host CPU vendor does not match required CPU vendor " + cpu.vendor(),
-          List.of());
+    CompareResult early = CompareResult.preliminary(host, cpu, Arch.X86);
+    if (early != null) {
+      return early;
     }
     Bits hostAll = modelFromCpu(host, X86Policy.ALL);
     Bits force = modelFromCpu(cpu, X86Policy.FORCE);

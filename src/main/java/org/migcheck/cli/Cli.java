@@ -18,16 +18,38 @@ public final class Cli {
   }
 
   public int run(String... args) {
-    CommandLine cl = new CommandLine(new MigcheckCommand(), new ContextFactory(context));
+    CommandLine cl = commandLine(context);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> failure(ex, debug(parseResult)));
+    return cl.execute(args);
+  }
+
+  /** The command line with its streams and parsing rules, without the failure handler. */
+  static CommandLine commandLine(CliContext context) {
+    return configure(new CommandLine(new MigcheckCommand(), new ContextFactory(context)), context);
+  }
+
+  /**
+   * One command on its own, configured like the full command line: for tests and fuzzing, where
+   * building all subcommands for every run costs more than the run.
+   */
+  static CommandLine commandLine(CliContext context, Class<?> command) {
+    try {
+      Object instance = new ContextFactory(context).create(command);
+      return configure(new CommandLine(instance, new ContextFactory(context)), context);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create command " + command.getName(), e);
+    }
+  }
+
+  private static CommandLine configure(CommandLine cl, CliContext context) {
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // option values may start with a dash: --feature -hle,-rtm
     cl.setAllowOptionsAsOptionParameters(true);
-    cl.setParameterExceptionHandler(this::usageError);
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> failure(ex, debug(parseResult)));
-    return cl.execute(args);
+    cl.setParameterExceptionHandler((ex, args) -> usageError(context, ex));
+    return cl;
   }
 
   private static boolean debug(CommandLine.ParseResult parseResult) {
@@ -41,7 +63,7 @@ public final class Cli {
     return false;
   }
 
-  private int usageError(CommandLine.ParameterException ex, String[] args) {
+  private static int usageError(CliContext context, CommandLine.ParameterException ex) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = context.err();
     // one line, like every other bad-input report, so scripts can rely on it

@@ -1,0 +1,78 @@
+package org.migcheck.cli;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Fuzzes every command with one document of each kind, written to a file so that both the fast
+ * CPU reader and the JDK parser see it. Bad input must end as exit 2 with one line on stderr;
+ * anything else a command throws escapes from {@link RawCli} and is a crash.
+ *
+ * <p>Without JAZZER_FUZZ the seed corpora under {@code DocumentFuzzTestInputs/<method>/} run as
+ * regression tests; see the README's "Robustness and limits" for fuzzing runs.
+ */
+class DocumentFuzzTest {
+  private static final String SAMPLES = "samples/";
+  private static final String HOST = SAMPLES + "coffeelake-e2288g.xml";
+  private static final String HOST_B = SAMPLES + "cascadelake.xml";
+  private static final String DOMCAPS = SAMPLES + "coffeelake-e2288g-domcaps.xml";
+
+  private static Path file;
+
+  /** One file per JVM, rewritten for every input (fuzzing runs in one thread). */
+  private static String write(byte[] data) {
+    try {
+      if (file == null) {
+        file = Files.createTempFile("migcheck-fuzz-", ".xml");
+        file.toFile().deleteOnExit();
+      }
+      Files.write(file, data);
+      return file.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void run(String... args) {
+    RawCli.run(new byte[0], args);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void capabilities(byte[] data) {
+    String f = write(data);
+    run("inspect", f);
+    run("inspect", "--format", "json", f);
+    run("compare", f, HOST);
+    run("baseline", "--features", HOST, f);
+    run("diff", f, HOST);
+    run("check", "--format", "json", f, HOST);
+    run("suggest", "--format", "text", f, HOST);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void domainCapabilities(byte[] data) {
+    String f = write(data);
+    run("inspect", f);
+    run("inspect", "--format", "json", f);
+    run("compare", f, HOST);
+    run("baseline", "--migratable", HOST, f);
+    run("diff", HOST, f);
+    run("check", HOST + "," + f, HOST_B + "," + DOMCAPS);
+    run("suggest", "--format", "json", f, HOST);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void domainAndCpu(byte[] data) {
+    String f = write(data);
+    run("inspect", f);
+    run("inspect", "--format", "json", f);
+    run("compare", HOST, f);
+    run("compare", f, HOST);
+    run("baseline", f, HOST);
+    run("diff", f, HOST);
+    run("check", "--guest", f, HOST + "," + DOMCAPS, HOST_B);
+  }
+}

@@ -1,0 +1,59 @@
+package org.migcheck.engine;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.migcheck.cpumap.CpuMap;
+import org.migcheck.cpumap.CpuMapLoader;
+import org.migcheck.fleet.gen.FleetGenerator;
+import org.migcheck.input.InputReader;
+import org.migcheck.model.HostCapabilities;
+import org.migcheck.model.CpuDef;
+
+/**
+ * {@link EngineInvariants} over thousands of seeded random host sets: drifting fleets, vendor
+ * mixes and vendorless models from {@link RandomHosts}, and realistic CPUs from the fleet
+ * generator.
+ */
+class EngineInvariantsTest {
+  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  private static final CpuMap MAP = ENGINE.x86("test").map();
+  private static final EngineInvariants INVARIANTS = new EngineInvariants(ENGINE);
+
+  static LongStream seeds() {
+    return LongStream.range(0, 1500);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void randomHostSets(long seed) {
+    INVARIANTS.check(new RandomHosts(MAP, seed).hostSet());
+  }
+
+  static LongStream fleetSeeds() {
+    return LongStream.range(0, 100);
+  }
+
+  /** Four consecutive hosts of a generated fleet: real models with their microcode gaps. */
+  @ParameterizedTest
+  @MethodSource("fleetSeeds")
+  void generatedFleets(long seed) {
+    FleetGenerator g = new FleetGenerator(seed);
+    List<CpuDef> hosts =
+        java.util.stream.IntStream.range(0, 4)
+            .mapToObj(i -> cpuOf(g, i))
+            .toList();
+    INVARIANTS.check(hosts);
+  }
+
+  private static CpuDef cpuOf(FleetGenerator g, int i) {
+    byte[] xml = g.capabilities(g.host(i)).getBytes(StandardCharsets.UTF_8);
+    HostCapabilities caps =
+        (HostCapabilities)
+            new InputReader(() -> new ByteArrayInputStream(xml)).readAll(List.of("-")).get(0);
+    return caps.cpu().toCpuDef();
+  }
+}

@@ -1,0 +1,97 @@
+package org.migcheck.input;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.migcheck.InputException;
+import org.migcheck.model.CpuDocument;
+import org.migcheck.model.DomainCapabilities;
+import org.migcheck.model.DomainDef;
+import org.migcheck.model.HostCapabilities;
+import org.migcheck.model.ParsedDocument;
+
+/**
+ * Fuzzes the input layer with files of concatenated documents. Only {@link InputException} may
+ * escape, and a file must read the same from disk as from standard input: the same documents, the
+ * same CPUs (the fast reader on files, the JDK parser on stdin), or the same error.
+ */
+class InputFuzzTest {
+  private static Path file;
+
+  private static String write(byte[] data) {
+    try {
+      if (file == null) {
+        file = Files.createTempFile("migcheck-fuzz-input-", ".xml");
+        file.toFile().deleteOnExit();
+      }
+      Files.write(file, data);
+      return file.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void concatenated(byte[] data) {
+    String f = write(data);
+    InputReader fromFile = new InputReader(() -> new ByteArrayInputStream(new byte[0]));
+    InputReader fromStdin = new InputReader(() -> new ByteArrayInputStream(data));
+    String docsA = outcome(() -> describe(fromFile.readAll(List.of(f))), f);
+    String docsB = outcome(() -> describe(fromStdin.readAll(List.of("-"))), InputFile.STDIN_NAME);
+    same("documents", docsA, docsB, data);
+    String cpusA = outcome(() -> String.valueOf(fromFile.extractCpus(f)), f);
+    String cpusB = outcome(() -> String.valueOf(fromStdin.extractCpus("-")), InputFile.STDIN_NAME);
+    same("CPUs", cpusA, cpusB, data);
+  }
+
+  private static void same(String what, String a, String b, byte[] data) {
+    if (!a.equals(b)) {
+      throw new AssertionError(
+          what + " differ between file and stdin:\n  file:  " + a + "\n  stdin: " + b);
+    }
+  }
+
+  /** The result or the error as text, with the input's name replaced so both sides compare. */
+  private static String outcome(Supplier<String> read, String name) {
+    String text;
+    try {
+      text = read.get();
+    } catch (InputException e) {
+      String line = e.oneLine();
+      if (line.isBlank() || line.contains("\n")) {
+        throw new AssertionError("not one line: " + line);
+      }
+      text = "error " + line;
+    }
+    return text.replace(name, "INPUT");
+  }
+
+  /** Each document's kind and source, after using what the commands use (CPU rules included). */
+  private static String describe(List<ParsedDocument> docs) {
+    List<String> out = new ArrayList<>();
+    for (ParsedDocument d : docs) {
+      out.add(d.getClass().getSimpleName() + "@" + d.source() + ":" + d.line());
+      try {
+        if (d instanceof HostCapabilities c && c.cpu() != null) {
+          c.cpu().toCpuDef();
+        } else if (d instanceof DomainCapabilities dc) {
+          dc.hostModelCpuDef();
+        } else if (d instanceof DomainDef dd) {
+          dd.cpuDef();
+          dd.migrationBlockers();
+        } else if (d instanceof CpuDocument cd) {
+          cd.toCpuDef();
+        }
+      } catch (InputException e) {
+        out.add("rejected " + e.oneLine());
+      }
+    }
+    return String.join(", ", out);
+  }
+}

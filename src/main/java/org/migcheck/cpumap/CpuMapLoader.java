@@ -137,7 +137,8 @@ public final class CpuMapLoader {
         Properties p = new Properties();
         p.load(r);
         return p.getProperty("libvirt");
-      } catch (IOException e) {
+      } catch (IOException | IllegalArgumentException unreadable) {
+        // a VERSION file only adds the version to messages; a broken one (bad escapes) adds none
         return null;
       }
     }

@@ -18,7 +18,16 @@ interface MapFiles {
     return new MapFiles() {
       @Override
       public InputStream open(String filename) throws IOException {
-        return Files.newInputStream(dir.resolve(filename));
+        Path file = dir.resolve(filename);
+        // a symbolic link may point anywhere: what it reaches must be inside the map directory
+        Path real = file.toRealPath();
+        if (!real.startsWith(dir.toRealPath())) {
+          throw new InputException(
+              describe(filename),
+              "is a link to " + real + ", outside the cpu_map directory: cpu_map files must be"
+                  + " inside it");
+        }
+        return Files.newInputStream(real);
       }
 
       @Override

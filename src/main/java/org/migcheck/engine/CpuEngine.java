@@ -70,11 +70,41 @@ public final class CpuEngine {
     }
     String arch = archOf(cpus);
     CpuDriver driver = driver(arch, cpus.get(0).source());
+    for (CpuDef c : cpus) {
+      requireArch(driver, c, arch);
+    }
     CpuDef result = driver.baseline(cpus, options.migratable());
     if (options.expandFeatures()) {
       result = expand(driver, result);
     }
     return result;
+  }
+
+  /**
+   * A CPU of another architecture in a baseline: libvirt only says "Unknown CPU model POWER9",
+   * which sends users looking for a newer cpu_map; say what is really wrong. A CPU without an
+   * arch counts as another architecture's when only that architecture's map has its model.
+   */
+  private void requireArch(CpuDriver driver, CpuDef cpu, String arch) {
+    Arch other = cpu.arch() == null ? null : Arch.forLibvirtArch(cpu.arch()).orElse(null);
+    if (other == null && cpu.model() != null && driver.map().model(cpu.model()).isEmpty()) {
+      for (Arch a : maps.arches()) {
+        if (a != driver.arch() && maps.forArch(a).orElseThrow().model(cpu.model()).isPresent()) {
+          other = a;
+        }
+      }
+    }
+    if (other != null && other != driver.arch()) {
+      throw new CpuError(
+          cpu.source(),
+          "a "
+              + (cpu.arch() != null ? cpu.arch() : other.mapName())
+              + " CPU"
+              + (cpu.model() == null ? "" : " (" + cpu.model() + ")")
+              + " cannot share a baseline with "
+              + arch
+              + " CPUs: give CPUs of one architecture");
+    }
   }
 
   /** The arch of a CPU list: the first CPU's, else the first one given, else x86_64. */

@@ -11,7 +11,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.migcheck.InputException;
-import org.migcheck.parse.ReaderFailure;
+import org.migcheck.xml.ReaderFailure;
+import org.migcheck.xml.XmlLimits;
 
 /**
  * The text of a file as virsh treats it: wrapped in a container element so that several
@@ -20,8 +21,8 @@ import org.migcheck.parse.ReaderFailure;
  * container start tag on line 1, so line numbers stay those of the file.
  *
  * <p>It also enforces the input rules that must hold before any parser sees the text: UTF-8 only (a
- * UTF-8 byte order mark is dropped) and no DOCTYPE at all, so no DTD, internal subset or entity
- * definition ever reaches a parser.
+ * UTF-8 byte order mark is dropped), no DOCTYPE at all, so no DTD, internal subset or entity
+ * definition ever reaches a parser, and the size limits of {@link XmlLimits}.
  */
 final class ContainerReader extends Reader {
   static final String CONTAINER = "migcheck-input";
@@ -48,6 +49,7 @@ final class ContainerReader extends Reader {
   private boolean badBytes;
 
   private final String file;
+  private final XmlLimits.Counter limits;
   private final char[] buf = new char[16 * 1024];
   private int pos;
   private int lim;
@@ -72,6 +74,7 @@ final class ContainerReader extends Reader {
 
   ContainerReader(InputStream raw, String file) throws IOException {
     this.file = file;
+    this.limits = new XmlLimits.Counter(file);
     PushbackInputStream pb = new PushbackInputStream(raw, 3);
     skipBom(pb, file);
     this.in = pb;
@@ -94,6 +97,11 @@ final class ContainerReader extends Reader {
   /** Whether the file had no characters at all (a BOM alone counts as none). */
   boolean isEmpty() {
     return eof && contentChars == 0;
+  }
+
+  /** A new top-level document starts: the size limit counts its characters from here. */
+  void startDocument() {
+    limits.startDocument();
   }
 
   /** Whether all of the file has been read. */
@@ -149,9 +157,9 @@ final class ContainerReader extends Reader {
 
   /**
    * How many characters from {@code pos} can be copied as they are: text outside markup up to the
-   * next '<' or line end (most of a document), at most {@code max}.
+   * next '<', '>' or line end (most of a document), at most {@code max}.
    */
-  private int plainRun(int max) {
+  private int plainRun(int max) throws ReaderFailure {
     if (state != State.TEXT || copyLeft > 0 || blankLeft > 0) {
       return 0;
     }
@@ -159,11 +167,12 @@ final class ContainerReader extends Reader {
     int i = pos;
     while (i < end) {
       char c = buf[i];
-      if (c == '<' || c == '\n' || c == '\r') {
+      if (c == '<' || c == '>' || c == '\n' || c == '\r') {
         break;
       }
       i++;
     }
+    limits.countPlain(i - pos, line);
     return i - pos;
   }
 
@@ -244,13 +253,13 @@ final class ContainerReader extends Reader {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '?';
   }
 
-  private char enter(State s, int tokenLength) {
+  private char enter(State s, int tokenLength) throws ReaderFailure {
     state = s;
     copyLeft = tokenLength - 1;
     return consume();
   }
 
-  private char leave(int tokenLength) {
+  private char leave(int tokenLength) throws ReaderFailure {
     state = State.TEXT;
     copyLeft = tokenLength - 1;
     return consume();
@@ -261,9 +270,10 @@ final class ContainerReader extends Reader {
     return c == '\n' || c == '\r' ? c : ' ';
   }
 
-  private char consume() {
+  private char consume() throws ReaderFailure {
     char c = buf[pos++];
     contentChars++;
+    limits.count(c, line);
     if (c == '\n') {
       if (!afterCr) {
         line++;

@@ -67,7 +67,8 @@ final class DocumentStream {
       in = open();
       text = new ContainerReader(in, file);
       XMLStreamReader r =
-          fast ? new FastXmlReader(text) : FACTORY.get().createXMLStreamReader(text);
+          SafeXml.noXInclude(
+              fast ? new FastXmlReader(text) : FACTORY.get().createXMLStreamReader(text), file);
       try {
         return walk(r, sink);
       } finally {
@@ -116,6 +117,7 @@ final class DocumentStream {
     int index = 0;
     while (event == XMLStreamConstants.START_ELEMENT) {
       index++;
+      text.startDocument();
       RawDocument doc = parse(() -> readElement(r));
       // look ahead: the first of several documents is already named file#1
       InputException after = null;

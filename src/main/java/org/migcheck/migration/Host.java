@@ -31,6 +31,11 @@ public record Host(String name, HostCapabilities caps, DomainCapabilities domcap
     this(name, caps, null);
   }
 
+  /** The file (and document) the host was read from, for messages. */
+  public String source() {
+    return caps != null ? caps.source() : domcaps.source();
+  }
+
   private HostCpu cpuCaps() {
     return caps == null ? null : caps.cpu();
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.migcheck.InputException;
+import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.CpuModel;
@@ -57,7 +58,11 @@ public final class Suggester {
     for (Host h : hosts) {
       CpuDef t = h.targetCpu();
       if (t == null) {
-        throw new InputException(h.name(), "the host reports no CPU model");
+        throw new InputException(h.source(), "the host reports no CPU model");
+      }
+      if (t.arch() != null && Arch.forLibvirtArch(t.arch()).orElse(null) != Arch.X86) {
+        throw new InputException(h.source(), "a " + t.arch() + " host: suggestions are made for"
+            + " x86 hosts only (libvirt tells other CPUs apart by model name alone)");
       }
       x86.effectiveBits(t); // unknown models or features are bad input, not a result
       targets.add(t);

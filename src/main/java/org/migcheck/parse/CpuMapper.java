@@ -49,6 +49,10 @@ final class CpuMapper {
       if (name == null) {
         throw v.missing("name", "feature", f.loc);
       }
+      if (names.contains(name)) {
+        // libvirt's <cpu> parser rejects this for every command that reads the host CPU
+        throw v.error(f.loc, "CPU feature '" + name + "' specified more than once");
+      }
       names.add(name);
     }
     List<HostCpu.PageSize> pages = new ArrayList<>(x.pages.size());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.migcheck.InputException;
+import org.migcheck.xml.ReaderFailure;
 import org.migcheck.xml.XmlErrors;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;

@@ -111,7 +111,9 @@ record HostTopology(CpuTopology topology, List<NumaCell> cells) {
     if (!c.pages().isEmpty()) {
       List<String> pages = new ArrayList<>();
       for (PageCount p : c.pages()) {
-        pages.add(Units.memory(p.size(), p.unit()) + " × " + p.count());
+        // libvirt always writes both; a hand-edited file may not
+        String size = p.size() == null ? "? KiB" : Units.memory(p.size(), p.unit());
+        pages.add(size + " × " + (p.count() == null ? "?" : p.count()));
       }
       parts.add("pages " + String.join(", ", pages));
     }

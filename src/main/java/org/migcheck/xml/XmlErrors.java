@@ -9,6 +9,12 @@ public final class XmlErrors {
   private XmlErrors() {}
 
   public static InputException fromStax(String source, XMLStreamException e) {
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 20; depth++, t = next(t)) {
+      if (t instanceof ReaderFailure rf) {
+        return rf.error().withSource(source); // a limit or input rule, already worded
+      }
+    }
     Location loc = e.getLocation();
     String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
     // StAX prefixes "ParseError at [row,col]:[..]\nMessage: "; keep only the message
@@ -21,5 +27,12 @@ public final class XmlErrors {
       return new InputException(source, loc.getLineNumber(), loc.getColumnNumber(), msg);
     }
     return new InputException(source, msg);
+  }
+
+  private static Throwable next(Throwable t) {
+    if (t.getCause() != null) {
+      return t.getCause() == t ? null : t.getCause();
+    }
+    return t instanceof XMLStreamException x ? x.getNestedException() : null;
   }
 }

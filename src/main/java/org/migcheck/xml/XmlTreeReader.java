@@ -1,5 +1,6 @@
 package org.migcheck.xml;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -22,7 +23,7 @@ public final class XmlTreeReader {
 
   public static XmlNode read(InputStream in, String source) {
     try (in) {
-      XMLStreamReader r = FACTORY.createXMLStreamReader(in);
+      XMLStreamReader r = FACTORY.createXMLStreamReader(new Limited(in, source));
       try {
         return readDocument(r, source);
       } finally {
@@ -30,8 +31,46 @@ public final class XmlTreeReader {
       }
     } catch (XMLStreamException e) {
       throw XmlErrors.fromStax(source, e);
+    } catch (ReaderFailure e) {
+      throw e.error().withSource(source);
     } catch (IOException e) {
       throw new InputException(source, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Applies {@link XmlLimits} to the bytes of a file (the delimiters are ASCII in UTF-8). */
+  private static final class Limited extends FilterInputStream {
+    private final XmlLimits.Counter counter;
+    private int line = 1;
+
+    Limited(InputStream in, String source) {
+      super(in);
+      this.counter = new XmlLimits.Counter(source);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = 0; i < n; i++) {
+        count(b[off + i]);
+      }
+      return n;
+    }
+
+    private void count(int b) throws ReaderFailure {
+      if (b == '\n') {
+        line++;
+      }
+      counter.count(b, line);
     }
   }
 
@@ -66,6 +105,16 @@ public final class XmlTreeReader {
           if (stack.size() >= SafeXml.MAX_DEPTH) {
             throw new InputException(
                 source, r.getLocation().getLineNumber(), -1, "elements nested too deeply");
+          }
+          String ns = r.getNamespaceURI();
+          if (ns != null && !ns.isEmpty()) {
+            // libvirt's elements have no namespace; <xi:include> and the like are not libvirt's
+            throw new InputException(
+                source,
+                r.getLocation().getLineNumber(),
+                -1,
+                "element <" + r.getPrefix() + ":" + r.getLocalName() + "> is in namespace " + ns
+                    + ": cpu_map elements have none (XInclude and the like are not supported)");
           }
           Map<String, String> attrs = new LinkedHashMap<>();
           for (int i = 0; i < r.getAttributeCount(); i++) {

@@ -155,4 +155,60 @@ class BrokenCpuMapTest {
         .isInstanceOf(InputException.class)
         .hasMessageContaining("neither index.xml nor cpu_map.xml");
   }
+
+  @ParameterizedTest(name = "include filename=\"{0}\"")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "../x86_Base.xml", "/etc/passwd", "sub/../x86_Base.xml", "./x86_Base.xml", "..", ".", "",
+        "..\\x86_Base.xml", "sub/x86_Base.xml", "%2e%2e/x86_Base.xml"
+      })
+  void includeNamesCannotLeaveTheDirectory(String name) throws IOException {
+    Path d = write(Map.of("index.xml", INDEX.replace("x86_Base.xml", name)));
+    Files.createDirectories(d.resolve("sub"));
+    assertThatThrownBy(() -> CpuMapLoader.load(d.toString()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("must name a file in the cpu_map directory");
+  }
+
+  @Test
+  void includedLinksMustStayInsideTheDirectory(@TempDir Path outside) throws IOException {
+    Path target = outside.resolve("x86_Base.xml");
+    Files.writeString(target, BASE);
+    Path d = write(Map.of());
+    Files.delete(d.resolve("x86_Base.xml"));
+    Files.createSymbolicLink(d.resolve("x86_Base.xml"), target);
+    assertThatThrownBy(() -> CpuMapLoader.load(d.toString()))
+        .isInstanceOf(InputException.class)
+        .satisfies(
+            e ->
+                assertThat(((InputException) e).oneLine())
+                    .isEqualTo(
+                        d.resolve("x86_Base.xml")
+                            + ": is a link to "
+                            + target.toRealPath()
+                            + ", outside the cpu_map directory: cpu_map files must be inside it"));
+    // the index itself too
+    Files.delete(d.resolve("x86_Base.xml"));
+    Files.writeString(d.resolve("x86_Base.xml"), BASE);
+    Path index = outside.resolve("index.xml");
+    Files.writeString(index, INDEX);
+    Files.delete(d.resolve("index.xml"));
+    Files.createSymbolicLink(d.resolve("index.xml"), index);
+    assertThatThrownBy(() -> CpuMapLoader.load(d.toString()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("outside the cpu_map directory");
+  }
+
+  @Test
+  void linksInsideTheDirectoryAndALinkedDirectoryAreFine(@TempDir Path other) throws IOException {
+    Path d = write(Map.of());
+    Files.move(d.resolve("x86_Base.xml"), d.resolve("x86_Base-real.xml"));
+    Files.createSymbolicLink(d.resolve("x86_Base.xml"), Path.of("x86_Base-real.xml"));
+    Path linkedDir = other.resolve("map-link");
+    Files.createSymbolicLink(linkedDir, d);
+    for (Path map : java.util.List.of(d, linkedDir)) {
+      assertThat(CpuMapLoader.load(map.toString()).forArch(Arch.X86).orElseThrow().models())
+          .hasSize(1);
+    }
+  }
 }

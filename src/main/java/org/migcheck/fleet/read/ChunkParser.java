@@ -29,7 +29,10 @@ final class ChunkParser {
     }
     try {
       XMLStreamReader r =
-          factory.createXMLStreamReader(new ByteArrayInputStream(chunk.bytes()), "UTF-8");
+          SafeXml.noXInclude(
+              factory.createXMLStreamReader(new ByteArrayInputStream(chunk.bytes()), "UTF-8"),
+              chunk.file(),
+              chunk.line() - 1);
       try {
         FleetDocument doc = read(r, chunk);
         while (r.hasNext()) {

@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.migcheck.InputException;
+import org.migcheck.xml.XmlLimits;
 
 /**
  * Cuts one input file into its top-level documents without parsing them, so that several threads
@@ -476,6 +477,9 @@ final class DocumentSplitter {
           docStart = 0;
         }
       } else if (lim == buf.length) {
+        if (buf.length >= XmlLimits.MAX_DOCUMENT_CHARS) {
+          throw XmlLimits.documentTooLarge(file, line); // the whole buffer is one document
+        }
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
       int n = in.read(buf, lim, buf.length - lim);

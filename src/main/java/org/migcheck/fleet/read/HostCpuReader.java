@@ -3,6 +3,7 @@ package org.migcheck.fleet.read;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
+import org.migcheck.InputException;
 import org.migcheck.model.CpuSignature;
 import org.migcheck.model.CpuTopology;
 import org.migcheck.model.HostCpu;
@@ -69,6 +70,10 @@ final class HostCpuReader {
       String name = Fields.text(f.get(0));
       if (name == null) {
         throw v.missing("name", "feature", f.line());
+      }
+      if (names.contains(name)) {
+        throw new InputException(
+            v.source(), f.line(), -1, "CPU feature '" + name + "' specified more than once");
       }
       names.add(name);
     }

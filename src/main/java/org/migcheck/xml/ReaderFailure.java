@@ -1,4 +1,4 @@
-package org.migcheck.parse;
+package org.migcheck.xml;
 
 import java.io.IOException;
 import org.migcheck.InputException;

@@ -48,6 +48,7 @@ final class CpuInputs {
    * domcapabilities (what KVM can give guests), else the file's first CPU.
    */
   CpuDef hostCpu(String arg) {
+    Inputs.resolveFile(arg); // one file, like the CPU argument: a directory is an error
     List<ParsedDocument> docs = reader.readAll(List.of(arg));
     if (docs.isEmpty()) {
       throw new InputException(arg, "no document found");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.migcheck.InputException;
 import org.migcheck.cpumap.Arch;
+import org.migcheck.input.Inputs;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuDocument;
 import org.migcheck.model.DomainCapabilities;
@@ -68,6 +69,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private static DiffReport.Side side(CpuInputs in, String arg) {
+    Inputs.resolveFile(arg); // a host is one file: a directory is an error
     List<ParsedDocument> docs = in.reader().readAll(List.of(arg));
     if (docs.isEmpty()) {
       throw new InputException(arg, "no document found");

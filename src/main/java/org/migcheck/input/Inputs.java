@@ -30,12 +30,7 @@ public final class Inputs {
     if (arg.equals("-")) {
       return List.of(InputFile.stdin());
     }
-    Path p;
-    try {
-      p = Path.of(arg);
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new InputException(arg, "invalid path: " + e.getReason());
-    }
+    Path p = path(arg);
     if (Files.isDirectory(p)) {
       return directory(arg, p);
     }
@@ -47,10 +42,18 @@ public final class Inputs {
 
   /** A single file (or {@code -}); a directory is an error here. */
   public static InputFile resolveFile(String arg) {
-    if (!arg.equals("-") && Files.isDirectory(Path.of(arg))) {
+    if (!arg.equals("-") && Files.isDirectory(path(arg))) {
       throw new InputException(arg, "is a directory, expected a file");
     }
     return resolve(arg).get(0);
+  }
+
+  private static Path path(String arg) {
+    try {
+      return Path.of(arg);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InputException(arg, "invalid path: " + e.getReason());
+    }
   }
 
   private static List<InputFile> directory(String arg, Path dir) {

@@ -365,6 +365,13 @@ public final class FastXmlReader implements XMLStreamReader {
         text = t.toString();
         return event = COMMENT;
       }
+      if (c == '\r') {
+        // line ends are normalised everywhere, comments included
+        if (peek() == '\n') {
+          read();
+        }
+        c = '\n';
+      }
       checkChar(c);
       t.append((char) c);
     }

@@ -39,7 +39,11 @@ class BadInputTest {
           new Cmd("diff-b", f -> new String[] {"diff", "--format", "json", GOOD, f}),
           new Cmd("compare-host", f -> new String[] {"compare", f, GOOD}),
           new Cmd("compare-cpu", f -> new String[] {"compare", GOOD, f}),
-          new Cmd("baseline", f -> new String[] {"baseline", GOOD, f}));
+          new Cmd("baseline", f -> new String[] {"baseline", GOOD, f}),
+          new Cmd("check-src", f -> new String[] {"check", f, GOOD}),
+          new Cmd("check-dst", f -> new String[] {"check", "--format", "json", GOOD, f}),
+          new Cmd("suggest", f -> new String[] {"suggest", GOOD, f}),
+          new Cmd("fleet", f -> new String[] {"fleet", GOOD, f}));
 
   private static Path write(String name, String content) throws IOException {
     Path p = dir.resolve(name);
@@ -47,21 +51,20 @@ class BadInputTest {
     return p;
   }
 
-  private static String sample() throws IOException {
-    return Files.readString(Path.of(GOOD));
+  /** A file of the bad-input corpus (see {@link BadInputCorpusTest}). */
+  private static String corpus(String name) {
+    return BadInputCorpusTest.CORPUS.resolve(name).toString();
   }
 
   static Stream<Object[]> cases() throws IOException {
-    Path emptyDir = Files.createDirectories(dir.resolve("no-xml-here"));
-    Files.writeString(emptyDir.resolve("notes.txt"), "not xml");
     List<Object[]> out = new ArrayList<>();
     String[][] files = {
       {"missing file", dir.resolve("missing.xml").toString(), "missing.xml"},
-      {"directory without xml", emptyDir.toString(), "no-xml-here"},
+      {"directory without xml", corpus("no-xml-dir"), "no-xml-dir"},
       {"malformed xml", write("malformed.xml", "<capabilities>\n  <host>\n</capabilities>\n").toString(), "malformed.xml:3:3: malformed XML"},
-      {"wrong root", write("wrong-root.xml", "<networks/>\n").toString(), "wrong-root.xml"},
-      {"unknown model", write("unknown-model.xml", sample().replace("<model>Skylake-Server-IBRS</model>", "<model>Skylake-Server-v9</model>")).toString(), "Skylake-Server-v9"},
-      {"unknown feature", write("unknown-feature.xml", sample().replace("<feature name='ds'/>", "<feature name='avx1024'/>")).toString(), "avx1024"},
+      {"wrong root", corpus("wrong-root.xml"), "wrong-root.xml"},
+      {"unknown model", corpus("unknown-model.xml"), "Skylake-Server-v9"},
+      {"unknown feature", corpus("unknown-feature.xml"), "avx1024"},
     };
     for (Cmd c : COMMANDS) {
       for (String[] f : files) {

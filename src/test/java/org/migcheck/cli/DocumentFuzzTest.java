@@ -50,6 +50,7 @@ class DocumentFuzzTest {
     run("diff", f, HOST);
     run("check", "--format", "json", f, HOST);
     run("suggest", "--format", "text", f, HOST);
+    run("fleet", "--format", "json", f, HOST);
   }
 
   @FuzzTest(maxDuration = "30s")
@@ -62,6 +63,7 @@ class DocumentFuzzTest {
     run("diff", HOST, f);
     run("check", HOST + "," + f, HOST_B + "," + DOMCAPS);
     run("suggest", "--format", "json", f, HOST);
+    run("fleet", HOST, f);
   }
 
   @FuzzTest(maxDuration = "30s")

@@ -120,6 +120,7 @@ class FastXmlReaderTest {
   void constructs() {
     agree("<a x='1' y=\"2\"><b/>t&amp;&lt;&gt;&apos;&quot;&#65;&#x42;<!-- c --></a>");
     agree("<a x = ' a\tb\nc\r\nd '>x\r\ny\rz</a>");
+    agree("<a><!-- x\ry\r\nz\n --></a>");
     agree("<a>]]></a>");
     agree("<a>]]]></a>");
     agree("<a>] ]></a>");

@@ -23,6 +23,10 @@ public final class OutputFile {
       return;
     }
     Path abs = target.toAbsolutePath();
+    if (Files.isDirectory(abs)) {
+      // a rename would replace an empty directory
+      throw new InputException(target.toString(), "cannot write output: it is a directory");
+    }
     Path dir = abs.getParent();
     Path tmp = null;
     try {

@@ -94,10 +94,14 @@ final class SuggestCommand implements Callable<Integer> {
     SuggestReport report = new SuggestReport(s, common.engine().x86("suggest").map());
     switch (format) {
       case xml -> {
+        // a file first: if it cannot be written, that one line is all stderr gets
+        if (s.ok() && output != null) {
+          OutputFile.write(report.cpuXml(), output, context.out());
+        }
         context.err().print(report.headline() + report.table() + report.remarks());
         context.err().flush();
-        if (s.ok()) {
-          OutputFile.write(report.cpuXml(), output, context.out());
+        if (s.ok() && output == null) {
+          OutputFile.write(report.cpuXml(), null, context.out());
         }
       }
       case text -> OutputFile.write(report.text(), output, context.out());

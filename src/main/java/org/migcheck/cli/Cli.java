@@ -2,7 +2,6 @@ package org.migcheck.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import org.migcheck.InputException;
 import picocli.CommandLine;
 
@@ -21,7 +20,16 @@ public final class Cli {
     CommandLine cl = commandLine(context);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> failure(ex, debug(parseResult)));
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // documents are size-limited, but check, suggest and baseline keep all their hosts
+      context.out().flush();
+      context.err().println("migcheck: out of memory with "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MiB of heap: for thousands of hosts use"
+          + " 'migcheck fleet', which streams them, or give Java more (JAVA_TOOL_OPTIONS=-Xmx...)");
+      return ExitCodes.BAD_INPUT;
+    }
   }
 
   /** The command line with its streams and parsing rules, without the failure handler. */
@@ -79,11 +87,7 @@ public final class Cli {
   private int failure(Exception ex, boolean debug) {
     PrintWriter err = context.err();
     context.out().flush();
-    Throwable cause = ex;
-    if (cause instanceof UncheckedIOException u && u.getCause() != null) {
-      cause = new InputException(u.getCause().getMessage());
-    }
-    if (cause instanceof InputException ie) {
+    if (ex instanceof InputException ie) {
       err.println("migcheck: " + ie.oneLine());
       if (debug) {
         ex.printStackTrace(err);

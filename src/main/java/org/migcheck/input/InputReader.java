@@ -87,7 +87,8 @@ public final class InputReader {
         new DocumentStream(input, stdin, DocumentStream.Roots.CPU_SOURCES, true)
             .run((doc, name) -> out.addAll(doc.extractCpus(name, type)));
         return nonEmpty(out, input);
-      } catch (RuntimeException notForTheFastReader) {
+      } catch (InputException notForTheFastReader) {
+        // only refusals and input errors: anything else is a bug and must surface
         out.clear();
       }
     }

@@ -66,6 +66,9 @@ public final class Inputs {
               .toList();
     } catch (IOException e) {
       throw new InputException(arg, "cannot list directory: " + e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      // an entry that cannot be read while the listing is walked
+      throw new InputException(arg, "cannot list directory: " + e.getCause().getMessage());
     }
     if (files.isEmpty()) {
       throw new InputException(arg, "directory contains no *.xml files");

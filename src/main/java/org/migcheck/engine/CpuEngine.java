@@ -81,13 +81,17 @@ public final class CpuEngine {
   }
 
   /**
-   * A CPU of another architecture in a baseline: libvirt only says "Unknown CPU model POWER9",
-   * which sends users looking for a newer cpu_map; say what is really wrong. A CPU without an
-   * arch counts as another architecture's when only that architecture's map has its model.
+   * A CPU of another architecture in a baseline: libvirt fails with "Unknown CPU model POWER9",
+   * which sends users looking for a newer cpu_map; the same error says what is really wrong. A
+   * CPU without an arch counts as another architecture's when only that architecture's map has
+   * its model. CPUs whose model the driver knows are libvirt's to judge, whatever their arch.
    */
   private void requireArch(CpuDriver driver, CpuDef cpu, String arch) {
+    if (cpu.model() == null || driver.map().model(cpu.model()).isPresent()) {
+      return;
+    }
     Arch other = cpu.arch() == null ? null : Arch.forLibvirtArch(cpu.arch()).orElse(null);
-    if (other == null && cpu.model() != null && driver.map().model(cpu.model()).isEmpty()) {
+    if (other == null) {
       for (Arch a : maps.arches()) {
         if (a != driver.arch() && maps.forArch(a).orElseThrow().model(cpu.model()).isPresent()) {
           other = a;
@@ -97,13 +101,13 @@ public final class CpuEngine {
     if (other != null && other != driver.arch()) {
       throw new CpuError(
           cpu.source(),
-          "a "
+          "Unknown CPU model "
+              + cpu.model()
+              + " (a "
               + (cpu.arch() != null ? cpu.arch() : other.mapName())
-              + " CPU"
-              + (cpu.model() == null ? "" : " (" + cpu.model() + ")")
-              + " cannot share a baseline with "
+              + " CPU among "
               + arch
-              + " CPUs: give CPUs of one architecture");
+              + " CPUs: a baseline needs CPUs of one architecture)");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.migcheck.migration;
 
+import java.util.BitSet;
 import java.util.TreeSet;
 import org.migcheck.InputException;
 
@@ -7,9 +8,13 @@ import org.migcheck.InputException;
 final class NodeSet {
   private NodeSet() {}
 
+  /** Node numbers above this are refused: no host has that many NUMA nodes. */
+  static final int MAX_NODE = 65_535;
+
   static TreeSet<Integer> parse(String spec, String source) {
-    TreeSet<Integer> in = new TreeSet<>();
-    TreeSet<Integer> out = new TreeSet<>();
+    // bit sets: a long list of wide ranges costs a few words per range, not one step per node
+    BitSet in = new BitSet();
+    BitSet out = new BitSet();
     for (String raw : spec.split(",")) {
       String part = raw.trim();
       if (part.isEmpty()) {
@@ -23,18 +28,18 @@ final class NodeSet {
         int dash = part.indexOf('-');
         int from = Integer.parseInt(dash < 0 ? part : part.substring(0, dash).trim());
         int to = dash < 0 ? from : Integer.parseInt(part.substring(dash + 1).trim());
-        if (from < 0 || to < from || to - from > 65_536) {
+        if (from < 0 || to < from || to > MAX_NODE) {
           throw new NumberFormatException();
         }
-        for (int i = from; i <= to; i++) {
-          (exclude ? out : in).add(i);
-        }
+        (exclude ? out : in).set(from, to + 1);
       } catch (NumberFormatException e) {
         throw new InputException(source, "invalid nodeset '" + spec + "'");
       }
     }
-    in.removeAll(out);
-    return in;
+    in.andNot(out);
+    TreeSet<Integer> nodes = new TreeSet<>();
+    in.stream().forEach(nodes::add);
+    return nodes;
   }
 
   /** "0-1,4" for a set. */

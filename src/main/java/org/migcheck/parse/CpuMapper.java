@@ -1,7 +1,9 @@
 package org.migcheck.parse;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.migcheck.model.CpuCheck;
 import org.migcheck.model.CpuMatch;
 import org.migcheck.model.CpuMode;
@@ -44,12 +46,13 @@ final class CpuMapper {
 
   static HostCpu hostCpu(XCpu x, Values v) {
     List<String> names = new ArrayList<>(x.features.size());
+    Set<String> seen = new HashSet<>();
     for (XCpu.Feature f : x.features) {
       String name = Values.text(f.name);
       if (name == null) {
         throw v.missing("name", "feature", f.loc);
       }
-      if (names.contains(name)) {
+      if (!seen.add(name)) {
         // libvirt's <cpu> parser rejects this for every command that reads the host CPU
         throw v.error(f.loc, "CPU feature '" + name + "' specified more than once");
       }

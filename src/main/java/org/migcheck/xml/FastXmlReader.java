@@ -3,7 +3,9 @@ package org.migcheck.xml;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.namespace.QName;
 import javax.xml.stream.Location;
@@ -47,6 +49,8 @@ public final class FastXmlReader implements XMLStreamReader {
   private String name;
   private final List<String> attrNames = new ArrayList<>();
   private final List<String> attrValues = new ArrayList<>();
+  /** The names again, for the repeated-attribute check on tags with thousands of them. */
+  private final Set<String> attrSet = new HashSet<>();
   private String text;
   private final List<String> open = new ArrayList<>();
   private boolean pendingEnd;
@@ -166,6 +170,7 @@ public final class FastXmlReader implements XMLStreamReader {
     }
     attrNames.clear();
     attrValues.clear();
+    attrSet.clear();
     eventLine = line;
     eventColumn = column + 1;
     int c = peek();
@@ -240,7 +245,7 @@ public final class FastXmlReader implements XMLStreamReader {
       }
       read();
       String value = attrValue(q);
-      if (attrNames.contains(attr)) {
+      if (!attrSet.add(attr)) {
         throw malformed("attribute " + attr + " repeated");
       }
       if (attrNames.size() >= MAX_ATTRIBUTES) {

@@ -302,4 +302,23 @@ class HostileXmlTest {
     Files.writeString(map.resolve("index.xml"), "<cpus>\n<arch name='" + longValue + "'/></cpus>\n");
     assertRejected((p, b) -> CpuMapLoader.load(map.toString()), map, null, "index.xml:2: a tag");
   }
+
+  /** 300,000 distinct features: read in linear time, then refused for what they are. */
+  @Test
+  void manyElementsCostLinearTime() throws IOException {
+    StringBuilder sb = new StringBuilder("<capabilities>\n<host>\n<cpu>\n<arch>x86_64</arch>\n");
+    sb.append("<model>Skylake-Client</model>\n<vendor>Intel</vendor>\n");
+    for (int i = 0; i < 300_000; i++) {
+      sb.append("<feature name='f").append(i).append("'/>\n");
+    }
+    Path f = write("many-features.xml", sb.append("</cpu>\n</host>\n</capabilities>\n").toString()
+        .getBytes(StandardCharsets.US_ASCII));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(30),
+        () -> {
+          for (String[] args : commands(f.toString())) {
+            BadInputTest.assertOneLineError(CliRun.run(args), "many-features.xml");
+          }
+        });
+  }
 }

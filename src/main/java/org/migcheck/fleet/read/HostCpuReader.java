@@ -1,7 +1,9 @@
 package org.migcheck.fleet.read;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.migcheck.InputException;
 import org.migcheck.model.CpuSignature;
@@ -66,12 +68,13 @@ final class HostCpuReader {
 
   private HostCpu build() {
     List<String> names = new ArrayList<>(features.size());
+    Set<String> seen = new HashSet<>();
     for (Attrs f : features) {
       String name = Fields.text(f.get(0));
       if (name == null) {
         throw v.missing("name", "feature", f.line());
       }
-      if (names.contains(name)) {
+      if (!seen.add(name)) {
         throw new InputException(
             v.source(), f.line(), -1, "CPU feature '" + name + "' specified more than once");
       }

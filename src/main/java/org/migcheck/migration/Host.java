@@ -126,7 +126,7 @@ public record Host(String name, HostCapabilities caps, DomainCapabilities domcap
     HostCpu c = cpuCaps();
     if (c != null) {
       for (HostCpu.PageSize p : c.pages()) {
-        if (p.size() != null && MemoryUnits.isKnown(p.unit())) {
+        if (p.size() != null && p.size() > 0 && MemoryUnits.isKnown(p.unit())) {
           out.add(MemoryUnits.toKib(p.size(), p.unit()));
         }
       }

@@ -106,9 +106,13 @@ final class DomainMapper {
   private List<HugePage> hugePages(XDomain.Hugepages h) {
     List<HugePage> out = new ArrayList<>(h.pages.size());
     for (XDomain.Page p : h.pages) {
+      Long size = v.ulong(p.size, "size", "page", p.loc);
+      if (size != null && size == 0) {
+        throw v.error(p.loc, "hugepage size can't be zero"); // libvirt's check and wording
+      }
       out.add(
           new HugePage(
-              v.ulong(p.size, "size", "page", p.loc),
+              size,
               v.memoryUnit(p.unit, "page", p.loc),
               Values.text(p.nodeset)));
     }

@@ -102,7 +102,8 @@ final class HostReport implements DocumentReport {
     List<String> out = new ArrayList<>();
     if (cpu != null) {
       for (HostCpu.PageSize p : cpu.pages()) {
-        out.add(Units.memory(p.size(), p.unit()));
+        // libvirt always writes a size; a hand-edited file may not
+        out.add(p.size() == null ? "? KiB" : Units.memory(p.size(), p.unit()));
       }
     }
     return out;

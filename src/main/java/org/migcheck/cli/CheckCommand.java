@@ -107,6 +107,9 @@ final class CheckCommand implements Callable<Integer> {
       }
       wanted.add(g);
     }
+    if (model != null && model.isBlank()) {
+      throw new InputException("--model", "empty model name");
+    }
     if (model != null && guest != null) {
       throw new InputException("--model", "give either --guest or --model, not both");
     }

@@ -7,11 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.migcheck.InputException;
 
 /**
  * Writes a report to standard output or, atomically, to a file: a temporary file next to it is
- * renamed over the target, so a failure never leaves a partial output file.
+ * renamed over the target, so a failure never leaves a partial output file. Devices and pipes
+ * ({@code /dev/null}, {@code /dev/stdout}) are written in place, never replaced.
  */
 public final class OutputFile {
   private OutputFile() {}
@@ -22,10 +24,25 @@ public final class OutputFile {
       out.flush();
       return;
     }
+    if (target.toString().isEmpty()) {
+      throw new InputException("--output", "empty file name");
+    }
     Path abs = target.toAbsolutePath();
     if (Files.isDirectory(abs)) {
       // a rename would replace an empty directory
       throw new InputException(target.toString(), "cannot write output: it is a directory");
+    }
+    if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+      // /dev/null, /dev/stdout, a pipe: written in place; a rename would replace the device
+      writeInPlace(text, abs, target);
+      return;
+    }
+    try {
+      if (Files.isSymbolicLink(abs)) {
+        abs = abs.toRealPath(); // replace the file the link names, not the link
+      }
+    } catch (IOException e) {
+      throw new InputException(target.toString(), "cannot write output: " + e.getMessage());
     }
     Path dir = abs.getParent();
     Path tmp = null;
@@ -48,6 +65,14 @@ public final class OutputFile {
           // best effort: the failure itself is what gets reported
         }
       }
+    }
+  }
+
+  private static void writeInPlace(String text, Path abs, Path target) {
+    try {
+      Files.write(abs, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new InputException(target.toString(), "cannot write output: " + e.getMessage());
     }
   }
 }

@@ -77,6 +77,12 @@ final class SuggestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (model != null && model.isBlank()) {
+      throw new InputException("--model", "empty model name");
+    }
+    if (without.stream().anyMatch(String::isBlank)) {
+      throw new InputException("--without", "empty feature name");
+    }
     if (model != null && named) {
       throw new InputException("--named", "give either --model or --named, not both");
     }

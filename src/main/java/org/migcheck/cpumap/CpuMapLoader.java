@@ -38,6 +38,9 @@ public final class CpuMapLoader {
     if (spec == null || spec.equals("bundled")) {
       return bundled();
     }
+    if (spec.isBlank()) {
+      throw new InputException("--cpu-map", "empty: give bundled, system or a cpu_map path");
+    }
     if (spec.equals("system")) {
       Path dir = Path.of(SYSTEM_DIR);
       if (Files.isDirectory(dir)) {

@@ -124,12 +124,12 @@ public final class Suggester {
   }
 
   private Feature feature(String name) {
-    return map.feature(name).orElseThrow(() -> new CpuError(null, "Unknown CPU feature " + name
+    return map.feature(name).orElseThrow(() -> new CpuError("--without", "Unknown CPU feature " + name
         + " (not in the " + map.source().describe() + ")"));
   }
 
   private CpuModel model(String name) {
-    return map.model(name).orElseThrow(() -> new CpuError(null, "Unknown CPU model " + name
+    return map.model(name).orElseThrow(() -> new CpuError("--model", "Unknown CPU model " + name
         + " (not in the " + map.source().describe() + ")"));
   }
 

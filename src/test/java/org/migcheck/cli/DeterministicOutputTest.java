@@ -207,4 +207,31 @@ class DeterministicOutputTest {
       }
     }
   }
+
+  /** Devices are written in place: a rename over /dev/null would replace it for everyone. */
+  @Test
+  void devicesAreWrittenNotReplaced() {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull), "no /dev/null here");
+    for (List<String> command : COMMANDS) {
+      List<String> withOutput = new ArrayList<>(command);
+      withOutput.add(1, "--output=/dev/null");
+      CliRun r = CliRun.run(args(withOutput));
+      assertThat(r.exit()).as(r.toString()).isIn(0, 1);
+      assertThat(r.out()).isEmpty();
+      assertThat(Files.isRegularFile(devNull)).as("/dev/null is still a device").isFalse();
+    }
+  }
+
+  /** A link as -o: the file it names gets the report, and the link stays a link. */
+  @Test
+  void aLinkKeepsPointingAtTheReport() throws IOException {
+    Path real = Files.writeString(tmp.resolve("real-report.txt"), "old\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("report-link"), real);
+    CliRun plain = CliRun.run("compare", A, B);
+    CliRun r = CliRun.run("compare", "-o", link.toString(), A, B);
+    assertThat(r.exit()).isEqualTo(plain.exit());
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo(plain.out());
+  }
 }

@@ -82,7 +82,8 @@ final class Warmup {
       CompletableFuture<List<CpuDef>> cpus = PREFETCHED.get(f.toString()).cpus();
       try {
         cpus.complete(reader.extractCpus(f.toString()));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // errors too (out of memory): the command waits for this and must not wait forever
         cpus.completeExceptionally(e);
       }
     }
@@ -102,6 +103,9 @@ final class Warmup {
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
       }
       throw e;
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,10 +42,16 @@ final class Warmup {
     boolean bundledMap = List.of(args).stream().noneMatch(a -> a.startsWith("--cpu-map"));
     boolean baseline = args[0].equals("baseline");
     List<Path> files = baseline ? regularFiles(args) : List.of();
+    // the thread gets the futures themselves: the command may take an entry out of the map
+    // before the thread reaches it, and still waits for its future
+    List<CompletableFuture<List<CpuDef>>> futures = new ArrayList<>();
     for (Path f : files) {
-      PREFETCHED.put(f.toString(), state(f, new CompletableFuture<>()));
+      CompletableFuture<List<CpuDef>> cpus = new CompletableFuture<>();
+      futures.add(cpus);
+      PREFETCHED.put(f.toString(), state(f, cpus));
     }
-    Thread t = new Thread(() -> run(bundledMap, !baseline, files), "migcheck-warmup");
+    Thread t =
+        new Thread(() -> run(bundledMap, !baseline, files, futures), "migcheck-warmup");
     t.setDaemon(true);
     t.start();
   }
@@ -66,7 +73,11 @@ final class Warmup {
     }
   }
 
-  private static void run(boolean bundledMap, boolean jaxb, List<Path> files) {
+  private static void run(
+      boolean bundledMap,
+      boolean jaxb,
+      List<Path> files,
+      List<CompletableFuture<List<CpuDef>>> futures) {
     try {
       if (bundledMap) {
         CpuMapLoader.bundled();
@@ -78,10 +89,10 @@ final class Warmup {
       // the command meets the same problem itself and reports it properly
     }
     InputReader reader = new InputReader();
-    for (Path f : files) {
-      CompletableFuture<List<CpuDef>> cpus = PREFETCHED.get(f.toString()).cpus();
+    for (int i = 0; i < files.size(); i++) {
+      CompletableFuture<List<CpuDef>> cpus = futures.get(i);
       try {
-        cpus.complete(reader.extractCpus(f.toString()));
+        cpus.complete(reader.extractCpus(files.get(i).toString()));
       } catch (RuntimeException | Error e) {
         // errors too (out of memory): the command waits for this and must not wait forever
         cpus.completeExceptionally(e);

@@ -57,4 +57,27 @@ class WarmupTest {
     assertThat(warmed.exit()).isEqualTo(2).isEqualTo(expected.exit());
     assertThat(warmed.err()).isEqualTo(expected.err());
   }
+
+  /**
+   * The command may take a file's entry before the warm-up thread gets to that file: the thread
+   * must still complete it (it once died on the missing entry and left baseline waiting forever).
+   */
+  @org.junit.jupiter.api.Test
+  void anEntryTakenBeforeTheWarmUpReachesItIsStillCompleted(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("baseline"));
+    for (int i = 0; i < 40; i++) {
+      java.nio.file.Path f = dir.resolve("h" + i + ".xml");
+      java.nio.file.Files.copy(java.nio.file.Path.of("samples/skylake-a.xml"), f);
+      args.add(f.toString());
+    }
+    Warmup.startFor(args.toArray(String[]::new));
+    String last = args.get(args.size() - 1);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20),
+        () -> assertThat(Warmup.takeCpus(last)).hasSize(1));
+    for (String f : args.subList(1, args.size() - 1)) {
+      assertThat(Warmup.takeCpus(f)).hasSize(1);
+    }
+  }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
       "capabilities XML, with libvirt's own CPU model semantics."
     },
     subcommands = {BaselineCommand.class, CompareCommand.class, InspectCommand.class, DiffCommand.class,
-        CheckCommand.class, SuggestCommand.class, FleetCommand.class})
+        CheckCommand.class, SuggestCommand.class, FleetCommand.class, GateCommand.class})
 public final class MigcheckCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -1,5 +1,7 @@
 package org.migcheck.fleet;
 
+import org.migcheck.migration.Host;
+
 /**
  * The little the fleet keeps of each host, so memory grows with the number of classes rather than
  * hosts: names, class, and the few numbers fleet-wide checks need.
@@ -13,6 +15,7 @@ package org.migcheck.fleet;
  * @param machineSet the registry id of its machine types
  * @param secModels the registry id of its security models
  * @param liveMigration whether capabilities list live migration support
+ * @param host the host's documents, kept only for guest checks (else null)
  */
 public record FleetHost(
     String name,
@@ -25,7 +28,8 @@ public record FleetHost(
     Integer physLimit,
     int machineSet,
     int secModels,
-    boolean liveMigration) {
+    boolean liveMigration,
+    Host host) {
 
   /** The phys-bits guests can rely on: the domcapabilities limit when known, else the host's. */
   public Integer guestPhysBits() {

@@ -46,6 +46,7 @@ public final class FleetRegistry {
   private final Map<HostModelPart, DomainCapabilities> domcapsSamples = new HashMap<>();
   private final Interner<List<String>> machineSets = new Interner<>();
   private final Interner<List<String>> secModelSets = new Interner<>();
+  private final HostCompactor compactor = new HostCompactor();
 
   /** Parts are canonical instances, so a class is keyed by their identity. */
   private record ClassKey(HostCpuPart cpu, HostModelPart hostModel) {
@@ -71,6 +72,11 @@ public final class FleetRegistry {
   /** Every class seen so far, in the order first seen. */
   public Collection<FleetClass> classes() {
     return List.copyOf(classList);
+  }
+
+  /** One compactor per registry, so a fleet and its candidates share their parts too. */
+  HostCompactor compactor() {
+    return compactor;
   }
 
   public List<String> machineSet(int id) {

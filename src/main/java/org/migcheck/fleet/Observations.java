@@ -20,10 +20,18 @@ final class Observations {
   private Observations() {}
 
   static Observation of(FleetDocument d) {
+    return of(d, null);
+  }
+
+  /** With a compactor, the observation carries the compacted document for guest checks. */
+  static Observation of(FleetDocument d, HostCompactor compactor) {
     if (d.document() instanceof HostCapabilities h) {
-      return host(h);
+      return host(compactor == null ? h : compactor.compact(h));
     }
     DomainCapabilities dc = (DomainCapabilities) d.document();
+    if (compactor != null) {
+      dc = compactor.compact(dc);
+    }
     GuestCpu hm = dc.cpu().hostModel().supported() ? dc.cpu().hostModel().cpu() : null;
     MaxPhysAddr phys = hm == null ? null : hm.maxPhysAddr();
     return new Observation.Domcaps(

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.migcheck.InputException;
+import org.migcheck.migration.Host;
+import org.migcheck.model.DomainCapabilities;
+import org.migcheck.model.HostCapabilities;
 
 /**
  * Pairs each domcapabilities document with its host's capabilities, in this order of rules:
@@ -28,6 +31,7 @@ import org.migcheck.InputException;
  */
 final class Pairing {
   private final FleetRegistry registry;
+  private final boolean keepDocuments;
   private final List<Entry> hosts = new ArrayList<>();
   private final List<Domcaps> pending = new ArrayList<>();
   private Entry lastHost;
@@ -39,20 +43,24 @@ final class Pairing {
     final HostCpuPart cpu;
     final int machineSet;
     final int secModels;
+    final HostCapabilities caps;
     Domcaps domcaps;
 
-    Entry(Observation.Host host, HostCpuPart cpu, int machineSet, int secModels) {
+    Entry(Observation.Host host, HostCpuPart cpu, int machineSet, int secModels, HostCapabilities caps) {
       this.host = host;
+      this.caps = caps;
       this.cpu = cpu;
       this.machineSet = machineSet;
       this.secModels = secModels;
     }
   }
 
-  private record Domcaps(Observation.Domcaps obs, HostModelPart hostModel) {}
+  private record Domcaps(Observation.Domcaps obs, HostModelPart hostModel, DomainCapabilities doc) {}
 
-  Pairing(FleetRegistry registry) {
+  /** @param keepDocuments keep every host's (compacted) documents, for guest checks */
+  Pairing(FleetRegistry registry, boolean keepDocuments) {
     this.registry = registry;
+    this.keepDocuments = keepDocuments;
   }
 
   /** Takes the next document's observation, in input order. */
@@ -65,7 +73,8 @@ final class Pairing {
               withoutCpuText(h),
               cpu,
               registry.machineSetId(h.machines()),
-              registry.secModelSetId(h.secModels()));
+              registry.secModelSetId(h.secModels()),
+              keepDocuments ? h.caps() : null);
       hosts.add(e);
       lastHost = e;
       lastHostFile = file(h.name());
@@ -84,7 +93,7 @@ final class Pairing {
     if (hm != null) {
       registry.offerRepresentative(hm, d.domcaps());
     }
-    Domcaps dc = new Domcaps(withoutCpuText(d), hm);
+    Domcaps dc = new Domcaps(withoutCpuText(d), hm, keepDocuments ? d.domcaps() : null);
     if (d.hostUuid() == null && lastHost != null && file(d.name()).equals(lastHostFile)) {
       attach(lastHost, dc);
     } else {
@@ -113,7 +122,8 @@ final class Pairing {
               d == null ? null : d.obs().physLimit(),
               e.machineSet,
               e.secModels,
-              h.liveMigration()));
+              h.liveMigration(),
+              e.caps == null ? null : new Host(HostNames.shortName(h.name()), e.caps, d == null ? null : d.doc())));
     }
     return out;
   }

@@ -94,7 +94,7 @@ public final class FleetText {
     }
   }
 
-  private static String describe(Baseline b) {
+  static String describe(Baseline b) {
     long required = b.cpu().features().stream().filter(f -> f.effectivePolicy() == FeaturePolicy.REQUIRE).count();
     long disabled = b.cpu().features().stream().filter(f -> f.effectivePolicy() == FeaturePolicy.DISABLE).count();
     StringBuilder sb = new StringBuilder(b.cpu().model());

@@ -1,0 +1,127 @@
+package org.migcheck.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.migcheck.InputException;
+import org.migcheck.fleet.Fleet;
+import org.migcheck.fleet.FleetHost;
+import org.migcheck.fleet.FleetLoader;
+import org.migcheck.fleet.FleetRegistry;
+import org.migcheck.fleet.gate.Gate;
+import org.migcheck.fleet.gate.GateResult;
+import org.migcheck.fleet.gate.Policy;
+import org.migcheck.fleet.gate.PolicyParser;
+import org.migcheck.fleet.read.FleetReader;
+import org.migcheck.input.InputReader;
+import org.migcheck.model.DomainDef;
+import org.migcheck.model.ParsedDocument;
+import org.migcheck.report.GateJson;
+import org.migcheck.report.GateJunit;
+import org.migcheck.report.GateMarkdown;
+import org.migcheck.report.GateText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The CI gate for a fleet rollout. */
+@Command(
+    name = "gate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check a fleet rollout: the fleet before (--fleet) and after, with the candidate hosts",
+      "added or replacing the fleet host with their uuid (a new snapshot after a microcode,",
+      "kernel or libvirt update). Fails when a guest (--guests) can no longer start on, or",
+      "migrate among, the hosts it could before; when the fleet baseline loses features; or",
+      "when a rule of the --policy file breaks. Every violation is reported.",
+      "Exit status: 0 every rule holds, 1 a rule is broken, 2 bad input (policy file too)."
+    })
+final class GateCommand implements Callable<Integer> {
+  /** The formats of gate. */
+  enum GateFormat {
+    text,
+    json,
+    junit,
+    markdown
+  }
+
+  private final CliContext context;
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--fleet", required = true, paramLabel = "INPUT", parameterConsumer = InputList.class,
+      description = "The fleet's host documents (capabilities, domcapabilities; files, directories, -).")
+  List<String> fleet;
+
+  @Option(names = "--candidate", paramLabel = "INPUT", parameterConsumer = InputList.class,
+      description = "New hosts or new snapshots of fleet hosts (same uuid).")
+  List<String> candidates = new ArrayList<>();
+
+  @Option(names = "--guests", paramLabel = "DIR", parameterConsumer = InputList.class,
+      description = "Guest domain XMLs (files or directories) that must keep working.")
+  List<String> guests = new ArrayList<>();
+
+  @Option(names = "--policy", paramLabel = "FILE", description = "Rules every host must keep (see README).")
+  Path policy;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text, json, junit or markdown (default: ${DEFAULT-VALUE}).")
+  GateFormat format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE (atomically) instead of standard output.")
+  Path output;
+
+  GateCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    Policy rules =
+        policy == null
+            ? Policy.NONE
+            : new PolicyParser(common.maps().forLibvirtArch("x86_64", policy.toString())).read(policy);
+    List<DomainDef> domains = guests();
+    FleetRegistry registry = new FleetRegistry(common.engine());
+    FleetReader reader = new FleetReader(context::stdin);
+    boolean keep = !domains.isEmpty();
+    List<FleetHost> before = new FleetLoader(registry, reader, keep).load(fleet);
+    List<FleetHost> added =
+        candidates.isEmpty() ? List.of() : new FleetLoader(registry, reader, keep).load(candidates);
+    GateResult result =
+        new Gate(common.engine(), rules).run(new Fleet(registry, before), added, domains);
+    String cpuMap = common.maps().source().describe();
+    String text =
+        switch (format) {
+          case json -> new GateJson(result, cpuMap).render();
+          case junit -> new GateJunit(result, (System.nanoTime() - start) / 1e9).render();
+          case markdown -> new GateMarkdown(result, cpuMap).render();
+          case text -> new GateText(result, cpuMap).render();
+        };
+    OutputFile.write(text, output, context.out());
+    return result.passed() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
+  }
+
+  private List<DomainDef> guests() {
+    List<DomainDef> out = new ArrayList<>();
+    if (guests.isEmpty()) {
+      return out;
+    }
+    for (ParsedDocument d : new InputReader(context::stdin).readAll(guests)) {
+      if (!(d instanceof DomainDef dd)) {
+        throw new InputException(d.source(), d.line(), -1,
+            "not a guest: --guests takes domain XML (<domain>) documents");
+      }
+      out.add(dd);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,143 @@
+package org.migcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.migcheck.cli.CliRun.run;
+import static org.migcheck.cli.SampleArgs.sample;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class GateCommandTest {
+  @TempDir Path tmp;
+  private Path candidate;
+  private Path policy;
+
+  /** skylake-b after a microcode update without TSX (same uuid). */
+  @BeforeEach
+  void rollout() throws IOException {
+    candidate = tmp.resolve("candidate");
+    Files.createDirectories(candidate);
+    Files.writeString(candidate.resolve("skylake-b.xml"),
+        Files.readString(Path.of(sample("skylake-b.xml")))
+            .replace("<model>Skylake-Server-IBRS</model>", "<model>Skylake-Server-noTSX-IBRS</model>"));
+    Files.writeString(candidate.resolve("skylake-b-domcaps.xml"),
+        Files.readString(Path.of(sample("skylake-b-domcaps.xml")))
+            .replace("<feature policy='require' name='pschange-mc-no'/>",
+                "<feature policy='require' name='pschange-mc-no'/>\n"
+                    + "      <feature policy='disable' name='hle'/>\n      <feature policy='disable' name='rtm'/>"));
+    policy = tmp.resolve("policy.conf");
+    Files.writeString(policy, "min-level = v3\nrequire-machines = pc-q35-7.2\nmax-tsc-spread = 250ppm\n");
+  }
+
+  private String[] args(String... extra) {
+    List<String> a = new ArrayList<>(List.of("gate", "--fleet"));
+    for (String h : List.of("skylake-a", "skylake-b", "cascadelake", "broadwell")) {
+      a.add(sample(h + ".xml"));
+      a.add(sample(h + "-domcaps.xml"));
+    }
+    a.addAll(List.of("--candidate", candidate.toString(), "--guests", sample("guest-custom.xml"),
+        sample("guest-host-model.xml"), sample("guest-passthrough.xml"), "--policy", policy.toString()));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  @Test
+  void failsWithEveryViolationInEveryFormat() {
+    CliRun text = run(args());
+    assertThat(text.exit()).as(text.toString()).isEqualTo(1);
+    assertThat(text.out()).startsWith("gate: FAIL: ");
+    Golden.assertMatches("gate-tsx-update.txt", text.out());
+    CliRun json = run(args("--format", "json"));
+    assertThat(json.exit()).isEqualTo(1);
+    Golden.assertMatches("gate-tsx-update.json", json.out());
+    CliRun md = run(args("--format", "markdown"));
+    assertThat(md.out()).startsWith("## ❌ migcheck gate: FAIL: ").contains("| ❌ `baseline` | 1 | 1 |");
+    Golden.assertMatches("gate-tsx-update.md", md.out());
+  }
+
+  /** The JUnit XML has the shape CI systems read, and its counts add up. */
+  @Test
+  void junitXmlIsWhatCiSystemsRead() throws Exception {
+    CliRun r = run(args("--format", "junit"));
+    assertThat(r.exit()).isEqualTo(1);
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
+    Element root = doc.getDocumentElement();
+    assertThat(root.getTagName()).isEqualTo("testsuites");
+    for (String a : List.of("name", "tests", "failures", "errors", "skipped", "time")) {
+      assertThat(root.hasAttribute(a)).as(a).isTrue();
+    }
+    NodeList suites = root.getElementsByTagName("testsuite");
+    int tests = 0;
+    int failures = 0;
+    for (int i = 0; i < suites.getLength(); i++) {
+      Element s = (Element) suites.item(i);
+      for (String a : List.of("name", "tests", "failures", "errors", "skipped", "time")) {
+        assertThat(s.hasAttribute(a)).as(a).isTrue();
+      }
+      Double.parseDouble(s.getAttribute("time"));
+      NodeList cases = s.getElementsByTagName("testcase");
+      int suiteFailures = 0;
+      for (int j = 0; j < cases.getLength(); j++) {
+        Element c = (Element) cases.item(j);
+        assertThat(c.getAttribute("classname")).startsWith("migcheck.gate.");
+        assertThat(c.getAttribute("name")).isNotEmpty();
+        Double.parseDouble(c.getAttribute("time"));
+        NodeList fail = c.getElementsByTagName("failure");
+        if (fail.getLength() > 0) {
+          Element e = (Element) fail.item(0);
+          assertThat(e.getAttribute("message")).isNotEmpty();
+          assertThat(e.getAttribute("type")).isEqualTo(s.getAttribute("name"));
+          suiteFailures++;
+        }
+      }
+      assertThat(Integer.parseInt(s.getAttribute("tests"))).isEqualTo(cases.getLength());
+      assertThat(Integer.parseInt(s.getAttribute("failures"))).isEqualTo(suiteFailures);
+      tests += cases.getLength();
+      failures += suiteFailures;
+    }
+    assertThat(Integer.parseInt(root.getAttribute("tests"))).isEqualTo(tests);
+    assertThat(Integer.parseInt(root.getAttribute("failures"))).isEqualTo(failures).isPositive();
+    assertThat(suites.getLength()).isEqualTo(6);
+  }
+
+  @Test
+  void passesWhenNothingBreaks() throws IOException {
+    Files.writeString(policy, "allow-feature-loss = hle, rtm\n");
+    CliRun r = run("gate", "--fleet", sample("skylake-a.xml"), sample("skylake-b.xml"),
+        "--candidate", candidate.resolve("skylake-b.xml").toString(), "--policy", policy.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("gate: PASS: every rule holds\n");
+  }
+
+  @Test
+  void badPolicyOrGuestsAreExitTwo() throws IOException {
+    Files.writeString(policy, "min-level = v3\nrequire-features = avx2, sse3\n");
+    CliRun r = run(args());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).containsExactly("migcheck: " + policy
+        + ":2: unknown CPU feature 'sse3' (not in the bundled cpu_map (libvirt 9.0.0); libvirt calls it pni)");
+    CliRun guests = run("gate", "--fleet", sample("skylake-a.xml"), "--guests", sample("skylake-b.xml"));
+    assertThat(guests.exit()).isEqualTo(2);
+    assertThat(guests.errLines()).singleElement().asString().contains("not a guest: --guests takes domain XML");
+    CliRun noFleet = run("gate", "--candidate", sample("skylake-a.xml"));
+    assertThat(noFleet.exit()).isEqualTo(2);
+    assertThat(noFleet.err()).contains("--fleet");
+  }
+}

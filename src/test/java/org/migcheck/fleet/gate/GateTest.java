@@ -1,0 +1,177 @@
+package org.migcheck.fleet.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.migcheck.InputException;
+import org.migcheck.cpumap.CpuMapLoader;
+import org.migcheck.engine.CpuEngine;
+import org.migcheck.engine.X86Level;
+import org.migcheck.fleet.Fleet;
+import org.migcheck.fleet.FleetHost;
+import org.migcheck.fleet.FleetLoader;
+import org.migcheck.fleet.FleetRegistry;
+import org.migcheck.fleet.read.FleetReader;
+import org.migcheck.input.InputReader;
+import org.migcheck.model.DomainDef;
+import org.migcheck.testing.SharedData;
+
+/** Gate verdicts on rollouts with known answers, built from the samples. */
+class GateTest {
+  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+
+  @TempDir Path tmp;
+
+  static String sample(String file) {
+    return SharedData.repo().resolve("samples").resolve(file).toString();
+  }
+
+  static List<String> hosts(String... names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(sample(n + ".xml"));
+      out.add(sample(n + "-domcaps.xml"));
+    }
+    return out;
+  }
+
+  static List<DomainDef> guests(String... names) {
+    List<DomainDef> out = new ArrayList<>();
+    for (String n : names) {
+      out.add((DomainDef) new InputReader().readAll(List.of(sample(n + ".xml"))).get(0));
+    }
+    return out;
+  }
+
+  /**
+   * skylake-b after a microcode update that drops TSX: same uuid, the host CPU named without
+   * hle/rtm, and QEMU's host-model disabling them.
+   */
+  static Path tsxUpdate(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("skylake-b.xml"),
+        Files.readString(Path.of(sample("skylake-b.xml")))
+            .replace("<model>Skylake-Server-IBRS</model>", "<model>Skylake-Server-noTSX-IBRS</model>"));
+    Files.writeString(dir.resolve("skylake-b-domcaps.xml"),
+        Files.readString(Path.of(sample("skylake-b-domcaps.xml")))
+            .replace("<feature policy='require' name='pschange-mc-no'/>",
+                "<feature policy='require' name='pschange-mc-no'/>\n"
+                    + "      <feature policy='disable' name='hle'/>\n"
+                    + "      <feature policy='disable' name='rtm'/>"));
+    return dir;
+  }
+
+  static GateResult gate(Policy policy, List<String> fleet, List<String> candidates, List<DomainDef> guests) {
+    FleetRegistry registry = new FleetRegistry(ENGINE);
+    FleetReader reader = new FleetReader(() -> System.in, 2);
+    boolean keep = !guests.isEmpty();
+    List<FleetHost> before = new FleetLoader(registry, reader, keep).load(fleet);
+    List<FleetHost> added =
+        candidates.isEmpty() ? List.of() : new FleetLoader(registry, reader, keep).load(candidates);
+    return new Gate(ENGINE, policy).run(new Fleet(registry, before), added, guests);
+  }
+
+  static RuleResult rule(GateResult r, String key) {
+    return r.rules().stream().filter(x -> x.rule().equals(key)).findFirst().orElseThrow();
+  }
+
+  static List<String> failing(GateResult r, String key) {
+    return rule(r, key).violations().stream().map(Violation::subject).toList();
+  }
+
+  @Test
+  void aMicrocodeUpdateThatDropsTsx() throws IOException {
+    Path cand = tsxUpdate(tmp.resolve("cand"));
+    GateResult r = gate(Policy.NONE, hosts("skylake-a", "skylake-b", "cascadelake"),
+        List.of(cand.toString()), guests("guest-custom", "guest-host-model", "guest-passthrough"));
+    assertThat(r.passed()).isFalse();
+    assertThat(r.updates()).isEqualTo(1);
+    assertThat(r.hostsAfter()).isEqualTo(3);
+    // the fleet baseline loses hle and rtm, and the update is to blame
+    assertThat(failing(r, "baseline")).containsExactly("skylake-b");
+    assertThat(rule(r, "baseline").violations().get(0).message()).isEqualTo("removes hle, rtm from the fleet baseline");
+    assertThat(rule(r, "baseline").violations().get(0).candidate()).isTrue();
+    // host-model and host-passthrough guests started on skylake-a can no longer move to
+    // skylake-b; erp-db01 disables TSX in its custom CPU and is fine
+    assertThat(failing(r, "guest-migration")).containsExactly("build-runner07", "trading-gw02");
+    assertThat(rule(r, "guest-migration").passed()).containsExactly("erp-db01");
+    assertThat(rule(r, "guest-migration").violations().get(0).details()).singleElement().asString()
+        .startsWith("to skylake-b from skylake-a: ").contains("(hle, rtm)");
+    // every guest still starts on the new snapshot
+    assertThat(rule(r, "guest-start").violations()).isEmpty();
+  }
+
+  @Test
+  void allowedLossesPassTheBaseline() throws IOException {
+    Path cand = tsxUpdate(tmp.resolve("cand"));
+    Policy allow = new Policy(null, List.of(), List.of(), List.of("hle", "rtm"), false, null, null, List.of(), false);
+    GateResult r = gate(allow, hosts("skylake-a", "skylake-b"), List.of(cand.toString()), List.of());
+    assertThat(r.passed()).isTrue();
+    assertThat(rule(r, "baseline").passed()).containsExactly("skylake-b");
+    assertThat(rule(r, "baseline").description()).endsWith("(allowed to lose: hle, rtm)");
+  }
+
+  @Test
+  void aNewOlderHostLowersTheBaselineAndGuestsGetANote() {
+    GateResult r = gate(Policy.NONE, hosts("skylake-a", "cascadelake"), hosts("broadwell"),
+        guests("guest-custom", "guest-host-model"));
+    assertThat(r.updates()).isZero();
+    assertThat(r.candidates()).containsExactly("broadwell");
+    assertThat(failing(r, "baseline")).containsExactly("broadwell");
+    assertThat(rule(r, "baseline").violations().get(0).message()).contains("avx512f");
+    // a new host is no host the guests could use before: no regression, a note
+    assertThat(rule(r, "guest-start").violations()).isEmpty();
+    assertThat(rule(r, "guest-migration").violations()).isEmpty();
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("guest erp-db01 cannot start on new host broadwell: "));
+  }
+
+  @Test
+  void anotherVendorLeavesNoBaseline() {
+    Policy oneVendor = new Policy(null, List.of(), List.of(), List.of(), false, null, null, List.of(), true);
+    GateResult r = gate(oneVendor, hosts("skylake-a", "broadwell"), hosts("epyc-rome"), List.of());
+    assertThat(failing(r, "baseline")).containsExactly("epyc-rome");
+    assertThat(rule(r, "baseline").violations().get(0).message())
+        .isEqualTo("leaves no fleet baseline: libvirt says CPU vendors do not match");
+    assertThat(failing(r, "single-vendor")).containsExactly("epyc-rome");
+    assertThat(rule(r, "single-vendor").passed()).containsExactly("broadwell", "skylake-a");
+    assertThat(r.baselineAfter().ok()).isFalse();
+  }
+
+  /** Every violation of every rule, not the first. */
+  @Test
+  void everyViolationIsReported() {
+    Policy p =
+        new Policy(X86Level.V4, List.of("Skylake-Server-IBRS"), List.of("avx512f", "pku"), List.of(), false,
+            new Policy.TscSpread(1_000_000, false), 46, List.of("pc-q35-7.2"), false);
+    GateResult r = gate(p, hosts("skylake-a", "skylake-b", "cascadelake", "icelake-notsx", "broadwell",
+        "coffeelake-e2288g", "epyc-rome"), List.of(), List.of());
+    assertThat(failing(r, "min-level")).containsExactly("broadwell", "coffeelake-e2288g", "epyc-rome");
+    assertThat(failing(r, "require-model Skylake-Server-IBRS"))
+        .containsExactly("broadwell", "coffeelake-e2288g", "epyc-rome", "icelake-notsx");
+    assertThat(rule(r, "require-model Skylake-Server-IBRS").violations()).filteredOn(v -> v.subject().equals("icelake-notsx"))
+        .singleElement().satisfies(v -> assertThat(v.message()).contains("hle, rtm"));
+    assertThat(failing(r, "require-features")).containsExactly("broadwell", "coffeelake-e2288g", "epyc-rome");
+    assertThat(failing(r, "min-phys-bits")).containsExactly("coffeelake-e2288g", "epyc-rome");
+    assertThat(failing(r, "require-machines")).containsExactly("broadwell");
+    // skylake-a and skylake-b share the slowest rate above icelake's 2000 MHz: all but icelake
+    assertThat(failing(r, "max-tsc-spread")).hasSize(6).doesNotContain("icelake-notsx");
+    assertThat(rule(r, "baseline").passed()).containsExactly("fleet");
+    assertThat(r.violations()).isEqualTo(3 + 4 + 3 + 2 + 1 + 6);
+  }
+
+  @Test
+  void aCandidateMustSayWhichHostItUpdates() throws IOException {
+    // two fleet hosts share a uuid (cloned firmware): an update of that uuid is ambiguous
+    assertThatThrownBy(() -> gate(Policy.NONE, List.of(sample("skylake-a.xml"), sample("skylake-a.xml")),
+            List.of(sample("skylake-a.xml")), List.of()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("which 2 fleet hosts share: cannot tell which one it updates");
+  }
+}

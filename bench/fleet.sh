@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times `migcheck fleet` on generated fleets: wall time, throughput (MB/s, hosts/s) and peak RSS,
-# with a 1 GB heap. Each size is run on one concatenated file (plus its domcapabilities file)
+# Times `migcheck fleet` on generated fleets: wall time, throughput (MB/s, hosts/s), peak RSS and
+# CPU time (user + system; cpu% below 200 means other processes shared the two cores), with a
+# 1 GB heap. Each size is run on one concatenated file (plus its domcapabilities file)
 # and on a directory of per-host files. Fleets are generated once into target/bench (or
 # $BENCH_DIR) with FleetGenerator and never committed.
 #
@@ -35,7 +36,7 @@ seconds() { # "m:ss.cc" or "h:mm:ss" from time -v
   awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }' <<<"$1"
 }
 
-printf '%-8s %-6s %9s %8s %8s %9s %9s\n' hosts input MB wall_s MB/s hosts/s rss_MB
+printf '%-8s %-6s %9s %8s %8s %9s %9s %8s %5s\n' hosts input MB wall_s MB/s hosts/s rss_MB cpu_s cpu%
 for n in "${sizes[@]}"; do
   generate "$n"
   for layout in file dir; do
@@ -50,7 +51,8 @@ for n in "${sizes[@]}"; do
       >"$out/report-$n-$layout.txt" 2>"$log" || { cat "$log" >&2; exit 1; }
     wall=$(seconds "$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')")
     rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
-    awk -v n="$n" -v l="$layout" -v b="$bytes" -v w="$wall" -v r="$rss" 'BEGIN {
-      printf "%-8d %-6s %9.0f %8.2f %8.1f %9.0f %9.0f\n", n, l, b / 1e6, w, b / 1e6 / w, n / w, r / 1024 }'
+    cpu=$(awk '/User time|System time/ {s += $NF} END {print s}' "$log")
+    awk -v n="$n" -v l="$layout" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$cpu" 'BEGIN {
+      printf "%-8d %-6s %9.0f %8.2f %8.1f %9.0f %9.0f %8.1f %5.0f\n", n, l, b / 1e6, w, b / 1e6 / w, n / w, r / 1024, c, 100 * c / w }'
   done
 done

@@ -47,7 +47,10 @@ public final class FleetAnalysis {
     this.baselines = new FleetBaselines(engine, fleet);
     this.facts = new FleetFacts(fleet.registry(), byName);
     this.suggestions =
-        new FleetSuggestions(engine, fleet.registry().representatives(fleet.hosts(), this::label));
+        new FleetSuggestions(
+            engine,
+            fleet.registry().representatives(fleet.hosts(), this::label),
+            baselines.perVendor().stream().map(FleetBaselines.Baseline::vendor).toList());
   }
 
   static List<FleetHost> sortedByName(List<FleetHost> hosts) {

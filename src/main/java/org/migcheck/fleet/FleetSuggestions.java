@@ -28,14 +28,20 @@ public final class FleetSuggestions {
 
   private final List<Suggested> results = new ArrayList<>();
 
-  public FleetSuggestions(CpuEngine engine, List<Host> representatives) {
+  /** @param vendors the order of the per-vendor results (the baselines' order) */
+  public FleetSuggestions(CpuEngine engine, List<Host> representatives, List<String> vendors) {
     results.add(suggest(engine, null, representatives));
     Map<String, List<Host>> byVendor = new LinkedHashMap<>();
     for (Host h : representatives) {
       byVendor.computeIfAbsent(Objects.toString(h.vendor(), "unknown"), k -> new ArrayList<>()).add(h);
     }
     if (byVendor.size() > 1) {
-      byVendor.forEach((v, hosts) -> results.add(suggest(engine, v, hosts)));
+      List<String> order = new ArrayList<>(byVendor.keySet());
+      order.sort(java.util.Comparator.comparing((String v) -> vendors.contains(v) ? vendors.indexOf(v) : vendors.size())
+          .thenComparing(v -> v));
+      for (String v : order) {
+        results.add(suggest(engine, v, byVendor.get(v)));
+      }
     }
   }
 

@@ -57,6 +57,13 @@ final class DocumentSplitter {
     this.buf = buffer;
   }
 
+  /** A splitter over a whole file already in memory (it owns the array). */
+  DocumentSplitter(String file, byte[] content) {
+    this(file, InputStream.nullInputStream(), content);
+    this.lim = content.length;
+    this.eof = true;
+  }
+
   /** The buffer, possibly grown; the caller reuses it for the next file. */
   byte[] buffer() {
     return buf;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,16 +28,24 @@ import org.migcheck.parse.ParseErrors;
  * documents are named the same way ({@code file} or {@code file#N}) and bad input fails the same
  * way (file and line, {@link InputException}).
  *
- * <p>One thread cuts the files into documents ({@link DocumentSplitter}); a pool parses them with
- * StAX, keeping only what fleet analysis uses, and runs the caller's per-document work; the
- * results reach the caller's sink on the calling thread in input order. At most a bounded number
- * of documents is in flight, so memory does not grow with the input.
+ * <p>One thread cuts large files into documents ({@link DocumentSplitter}); a pool parses them with
+ * StAX, keeping only what fleet analysis uses, and runs the caller's per-document work. Small
+ * files (one host each, typically) are read, cut and parsed whole by the pool, so that reading a
+ * directory of 100,000 files uses every core too. Results reach the caller's sink on the calling
+ * thread in input order. At most a bounded number of tasks is in flight, so memory does not grow
+ * with the input.
  *
  * <p>What is not read is not validated either: a malformed value in, say, the host NUMA topology
  * goes unnoticed here, while the full parser ({@link org.migcheck.input.InputReader}) rejects it.
  */
 public final class FleetReader {
   private static final int IN_FLIGHT_PER_THREAD = 16;
+
+  /** Files up to this size are read, cut and parsed by one worker. */
+  static final long WHOLE_FILE_LIMIT = 4 << 20;
+
+  /** The results of one task in input order, and the error that stopped it, if any. */
+  private record Batch<T>(List<T> results, RuntimeException error) {}
 
   private final Supplier<InputStream> stdin;
   private final int threads;
@@ -59,8 +68,8 @@ public final class FleetReader {
    */
   public <T> void read(List<String> args, Function<FleetDocument, T> work, Consumer<T> sink) {
     List<InputFile> files = Inputs.resolve(args);
-    BlockingQueue<Future<T>> queue = new ArrayBlockingQueue<>(threads * IN_FLIGHT_PER_THREAD);
-    Future<T> end = new CompletableFuture<>();
+    BlockingQueue<Future<Batch<T>>> queue = new ArrayBlockingQueue<>(threads * IN_FLIGHT_PER_THREAD);
+    Future<Batch<T>> end = new CompletableFuture<>();
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -75,11 +84,15 @@ public final class FleetReader {
     producer.start();
     try {
       while (true) {
-        Future<T> next = queue.take();
+        Future<Batch<T>> next = queue.take();
         if (next == end) {
           return;
         }
-        sink.accept(result(next));
+        Batch<T> batch = result(next);
+        batch.results().forEach(sink);
+        if (batch.error() != null) {
+          throw batch.error();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -94,13 +107,17 @@ public final class FleetReader {
       List<InputFile> files,
       Function<FleetDocument, T> work,
       ExecutorService pool,
-      BlockingQueue<Future<T>> queue,
-      Future<T> end) {
+      BlockingQueue<Future<Batch<T>>> queue,
+      Future<Batch<T>> end) {
     try {
       try {
         byte[] buffer = new byte[1 << 16];
         for (InputFile f : files) {
-          buffer = split(f, buffer, work, pool, queue);
+          if (small(f)) {
+            queue.put(pool.submit(() -> whole(f, work)));
+          } else {
+            buffer = split(f, buffer, work, pool, queue);
+          }
         }
       } catch (RuntimeException | Error e) {
         queue.put(CompletableFuture.failedFuture(e));
@@ -117,13 +134,14 @@ public final class FleetReader {
       byte[] buffer,
       Function<FleetDocument, T> work,
       ExecutorService pool,
-      BlockingQueue<Future<T>> queue)
+      BlockingQueue<Future<Batch<T>>> queue)
       throws InterruptedException {
     try {
       InputStream in = open(f);
       try {
         DocumentSplitter splitter = new DocumentSplitter(f.name(), in, buffer);
-        splitter.run(chunk -> queue.put(pool.submit(() -> work.apply(parsers.get().parse(chunk)))));
+        splitter.run(
+            chunk -> queue.put(pool.submit(() -> new Batch<>(List.of(work.apply(parsers.get().parse(chunk))), null))));
         return splitter.buffer();
       } finally {
         if (!f.isStdin()) {
@@ -132,6 +150,34 @@ public final class FleetReader {
       }
     } catch (IOException e) {
       throw ParseErrors.convert(e, f.name());
+    }
+  }
+
+  private static boolean small(InputFile f) {
+    try {
+      return !f.isStdin() && Files.isRegularFile(f.path()) && Files.size(f.path()) <= WHOLE_FILE_LIMIT;
+    } catch (IOException e) {
+      return false; // the splitter path reports why the file cannot be read
+    }
+  }
+
+  /** One small file, on a worker: its results up to its first error. */
+  private <T> Batch<T> whole(InputFile f, Function<FleetDocument, T> work) {
+    List<T> out = new ArrayList<>(1);
+    try {
+      byte[] bytes;
+      try (InputStream in = open(f)) {
+        bytes = in.readAllBytes();
+      }
+      new DocumentSplitter(f.name(), bytes).run(chunk -> out.add(work.apply(parsers.get().parse(chunk))));
+      return new Batch<>(out, null);
+    } catch (IOException e) {
+      return new Batch<>(out, ParseErrors.convert(e, f.name()));
+    } catch (RuntimeException e) {
+      return new Batch<>(out, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Batch<>(out, new IllegalStateException("interrupted", e));
     }
   }
 

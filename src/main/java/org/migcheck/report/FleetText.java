@@ -17,7 +17,6 @@ import org.migcheck.fleet.FleetSuggestions;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.fleet.MigrationGraph;
 import org.migcheck.migration.Suggestion;
-import org.migcheck.model.CpuFeature;
 import org.migcheck.model.FeaturePolicy;
 
 /**
@@ -166,9 +165,9 @@ public final class FleetText {
   // ---- classes
 
   private void classes() {
-    out.append("\nclasses (hosts whose guests see the same CPU):\n");
+    out.append("\nclasses (hosts whose guests see the same CPU; beyond: features beyond the baseline):\n");
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"class", "hosts", "vendor", "host CPU", "level", "signature", "host-model", "beyond baseline"});
+    rows.add(new String[] {"class", "hosts", "vendor", "host CPU", "level", "signature", "host-model", "beyond"});
     for (FleetClass c : a.classes()) {
       var id = c.cpu().identity();
       rows.add(
@@ -241,7 +240,7 @@ public final class FleetText {
       out.append(", which here is the same class\n");
       return;
     }
-    out.append("; the same host CPU (host-model differs):\n");
+    out.append(";\n  the same host CPU, another host-model:\n");
     for (List<FleetClass> g : groups) {
       out.append("    ").append(join(g.stream().map(a::label).toList(), " = ")).append('\n');
     }
@@ -359,7 +358,4 @@ public final class FleetText {
     return join(items.subList(0, shown)) + " and " + (items.size() - shown) + " more";
   }
 
-  static List<String> featureNames(List<CpuFeature> features) {
-    return features.stream().map(CpuFeature::name).toList();
-  }
 }

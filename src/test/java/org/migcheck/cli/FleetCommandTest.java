@@ -40,7 +40,7 @@ class FleetCommandTest {
         + " everywhere\n  libvirt's baseline fails: CPU vendors do not match\n"
         + "  Intel (6 hosts, 5 classes): Broadwell-noTSX-IBRS");
     Golden.assertMatches("fleet-samples.txt", r.out());
-    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(110));
+    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
   }
 
   @Test

@@ -29,6 +29,6 @@ for t in "${targets[@]}"; do
   JAZZER_FUZZ=1 mvn -B -ntp -o test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=$((minutes * 60)) \
     -Djazzer.internal.arg.2=-print_final_stats=1 -Djazzer.keep_going=100 >"$log" 2>&1
-  grep -E '^#[0-9]+ +DONE|stat::number_of_executed_units|stat::average_exec_per_sec' "$log" | tail -3
-  grep -cE '^== Java Exception' "$log" | sed 's/^/crashes: /'
+  grep -aE '^#[0-9]+[[:space:]]+DONE|^Done [0-9]+ runs' "$log" | tail -2
+  grep -acE '^== Java Exception' "$log" | sed 's/^/crashes: /'
 done

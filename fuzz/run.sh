@@ -14,6 +14,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     DocumentFuzzTest#domainCapabilities
     DocumentFuzzTest#domainAndCpu
     InputFuzzTest#concatenated
+    FleetReaderFuzzTest#agreement
     CpuMapFuzzTest#loader
     FastXmlReaderFuzzTest#agreement
     EngineFuzzTest#invariants

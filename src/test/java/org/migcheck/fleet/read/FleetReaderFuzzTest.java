@@ -1,0 +1,83 @@
+package org.migcheck.fleet.read;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.migcheck.InputException;
+import org.migcheck.input.InputReader;
+import org.migcheck.model.ParsedDocument;
+
+/**
+ * Fuzzes fleet's reader (byte splitter and StAX extractors on worker threads) against the full
+ * parser on files of concatenated capabilities and domcapabilities: only {@link InputException}
+ * may escape; where both read the file, fleet keeps exactly what the full parser reads of what it
+ * uses; where one fails, so does the other with the same line, except where {@link
+ * FleetReaderErrorsTest#randomDamage} allows a difference (an invalid value fleet does not read,
+ * invalid UTF-8 found at another place).
+ */
+class FleetReaderFuzzTest {
+  private static Path file;
+
+  private static String write(byte[] data) {
+    try {
+      if (file == null) {
+        file = Files.createTempFile("migcheck-fuzz-fleet-", ".xml");
+        file.toFile().deleteOnExit();
+      }
+      Files.write(file, data);
+      return file.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void agreement(byte[] data) {
+    String f = write(data);
+    List<ParsedDocument> full = new ArrayList<>();
+    String fullError = null;
+    try {
+      new InputReader().readAll(List.of(f)).forEach(d -> full.add(FleetReaderTest.reduced(d)));
+    } catch (InputException e) {
+      fullError = e.oneLine();
+    }
+    List<ParsedDocument> fast = new ArrayList<>();
+    String fastError = null;
+    try {
+      new FleetReader(() -> System.in, 2).read(List.of(f), FleetDocument::document, fast::add);
+    } catch (InputException e) {
+      fastError = e.oneLine();
+    }
+    if (fullError == null && fastError == null) {
+      if (!fast.equals(full)) {
+        throw new AssertionError("fleet reads other records:\n  full: " + full + "\n  fleet: " + fast);
+      }
+      return;
+    }
+    if (fullError != null && fullError.equals(fastError)) {
+      return;
+    }
+    boolean bothFail = fullError != null && fastError != null;
+    boolean utf8 = bothFail && (fullError.contains("UTF-8") || fastError.contains("UTF-8"));
+    boolean unreadValue =
+        fullError != null
+            && (fullError.contains("Invalid value") || fullError.contains("Missing"))
+            && (fastError == null || line(fastError) > line(fullError));
+    if (!utf8 && !unreadValue) {
+      throw new AssertionError("full parser: " + fullError + "\nfleet reader: " + fastError);
+    }
+  }
+
+  private static int line(String oneLine) {
+    String[] parts = oneLine.split(":");
+    try {
+      return Integer.parseInt(parts[1].trim());
+    } catch (RuntimeException noLine) {
+      return -1;
+    }
+  }
+}

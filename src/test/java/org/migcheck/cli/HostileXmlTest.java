@@ -321,4 +321,28 @@ class HostileXmlTest {
           }
         });
   }
+
+  /**
+   * The second line of defence: even without the DOCTYPE check in front of it, the hardened
+   * factory expands no entity, reads no file and fetches nothing (the server check above).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("payloads")
+  void theHardenedFactoryAloneExpandsNothing(Payload p) {
+    StringBuilder text = new StringBuilder();
+    try {
+      javax.xml.stream.XMLStreamReader r =
+          org.migcheck.xml.SafeXml.inputFactory()
+              .createXMLStreamReader(new java.io.StringReader(p.text("capabilities")));
+      while (r.hasNext() && text.length() < 10_000_000) {
+        if (r.next() == javax.xml.stream.XMLStreamConstants.CHARACTERS) {
+          text.append(r.getText());
+        }
+      }
+    } catch (javax.xml.stream.XMLStreamException | RuntimeException refused) {
+      // an undeclared or unexpandable entity: refused, which is fine
+    }
+    assertThat(text.toString()).doesNotContain(SECRET).doesNotContain("lollollol");
+    assertThat(text.length()).isLessThan(1000);
+  }
 }

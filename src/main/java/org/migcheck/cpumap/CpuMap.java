@@ -77,21 +77,23 @@ public final class CpuMap {
     return models;
   }
 
+  // lookups of null find nothing (Map.copyOf maps would throw)
+
   public Optional<Vendor> vendor(String name) {
-    return Optional.ofNullable(vendorsByName.get(name));
+    return name == null ? Optional.empty() : Optional.ofNullable(vendorsByName.get(name));
   }
 
   public Optional<Feature> feature(String name) {
-    return Optional.ofNullable(featuresByName.get(name));
+    return name == null ? Optional.empty() : Optional.ofNullable(featuresByName.get(name));
   }
 
   /** The feature that has this name as an alias (QEMU or Linux name), if any. */
   public Optional<Feature> featureByAlias(String alias) {
-    return Optional.ofNullable(featuresByAlias.get(alias));
+    return alias == null ? Optional.empty() : Optional.ofNullable(featuresByAlias.get(alias));
   }
 
   public Optional<CpuModel> model(String name) {
-    return Optional.ofNullable(modelsByName.get(name));
+    return name == null ? Optional.empty() : Optional.ofNullable(modelsByName.get(name));
   }
 
   /** The bits of all features marked migratable='no' (invtsc, xsaves). */

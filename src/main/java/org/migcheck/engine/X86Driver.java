@@ -326,6 +326,9 @@ public final class X86Driver implements CpuDriver {
         updated = fromHostModel(updated, host);
       }
     }
+    if (updated.model() == null) {
+      return updated; // a custom CPU without a model: QEMU's default, nothing to update
+    }
     CpuModel model = model(updated.model(), updated.source());
     List<CpuFeature> features = new ArrayList<>(updated.features());
     X86Decoder.addRemovedFeatures(features, model);

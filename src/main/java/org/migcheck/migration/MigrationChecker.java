@@ -130,11 +130,13 @@ public final class MigrationChecker {
       }
       default -> {
         if (isOwn) {
-          return own != null
+          // a custom <cpu> without a model runs QEMU's default model too
+          return own != null && own.model() != null
               ? new GuestProfile(mode, own, true, mpa, tsc, d, null, null)
               : new GuestProfile(mode, GuestProfile.qemuDefault(d.source()), true, null, tsc, d,
                   "QEMU's default " + GuestProfile.QEMU_DEFAULT_MODEL
-                      + " (the domain has no <cpu>)", null);
+                      + (own == null ? " (the domain has no <cpu>)" : " (its <cpu> names no model)"),
+                  null);
         }
         if (o.customCpu() != null) {
           return new GuestProfile(mode, o.customCpu(), true, null, tsc, d, null, null);

@@ -13,6 +13,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     DocumentFuzzTest#capabilities
     DocumentFuzzTest#domainCapabilities
     DocumentFuzzTest#domainAndCpu
+    DocumentFuzzTest#gatePolicy
     InputFuzzTest#concatenated
     FleetReaderFuzzTest#agreement
     CpuMapFuzzTest#loader

@@ -43,7 +43,8 @@ class BadInputTest {
           new Cmd("check-src", f -> new String[] {"check", f, GOOD}),
           new Cmd("check-dst", f -> new String[] {"check", "--format", "json", GOOD, f}),
           new Cmd("suggest", f -> new String[] {"suggest", GOOD, f}),
-          new Cmd("fleet", f -> new String[] {"fleet", GOOD, f}));
+          new Cmd("fleet", f -> new String[] {"fleet", GOOD, f}),
+          new Cmd("gate", f -> new String[] {"gate", "--fleet", GOOD, "--candidate", f}));
 
   private static Path write(String name, String content) throws IOException {
     Path p = dir.resolve(name);

@@ -49,7 +49,10 @@ class DeterministicOutputTest {
           List.of("suggest", "--named", "--format", "text", HOSTS),
           List.of("suggest", "--format", "json", HOSTS),
           List.of("fleet", HOSTS),
-          List.of("fleet", "--format", "json", HOSTS));
+          List.of("fleet", "--format", "json", HOSTS),
+          List.of("gate", "--fleet", HOSTS, "--candidate", "samples/skylake-b.xml",
+              "--guests", "samples/guest-custom.xml"),
+          List.of("gate", "--format", "markdown", "--fleet", HOSTS));
 
   @BeforeAll
   static void makeHosts() throws IOException {

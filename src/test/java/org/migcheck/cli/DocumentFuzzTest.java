@@ -18,6 +18,7 @@ class DocumentFuzzTest {
   private static final String SAMPLES = "samples/";
   private static final String HOST = SAMPLES + "coffeelake-e2288g.xml";
   private static final String HOST_B = SAMPLES + "cascadelake.xml";
+  private static final String GUEST = SAMPLES + "guest-custom.xml";
   private static final String DOMCAPS = SAMPLES + "coffeelake-e2288g-domcaps.xml";
 
   private static Path file;
@@ -51,6 +52,7 @@ class DocumentFuzzTest {
     run("check", "--format", "json", f, HOST);
     run("suggest", "--format", "text", f, HOST);
     run("fleet", "--format", "json", f, HOST);
+    run("gate", "--fleet", HOST, "--candidate", f);
   }
 
   @FuzzTest(maxDuration = "30s")
@@ -76,5 +78,14 @@ class DocumentFuzzTest {
     run("baseline", f, HOST);
     run("diff", f, HOST);
     run("check", "--guest", f, HOST + "," + DOMCAPS, HOST_B);
+    run("gate", "--format", "junit", "--fleet", HOST, HOST_B, "--guests", f);
+  }
+
+  /** A gate policy file, with a guest and a candidate so that every rule has work. */
+  @FuzzTest(maxDuration = "30s")
+  void gatePolicy(byte[] data) {
+    String f = write(data);
+    run("gate", "--fleet", HOST, "--candidate", HOST_B, "--guests", GUEST, "--policy", f);
+    run("gate", "--format", "markdown", "--fleet", HOST_B, "--candidate", HOST, "--policy", f);
   }
 }

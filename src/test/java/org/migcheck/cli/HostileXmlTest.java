@@ -239,7 +239,9 @@ class HostileXmlTest {
         new String[] {"check", GOOD, f},
         new String[] {"check", "--guest", f, GOOD, GOOD},
         new String[] {"suggest", GOOD, f},
-        new String[] {"fleet", GOOD, f});
+        new String[] {"fleet", GOOD, f},
+        new String[] {"gate", "--fleet", GOOD, "--candidate", f},
+        new String[] {"gate", "--fleet", GOOD, "--guests", f});
   }
 
   // ---- size limits

@@ -1,7 +1,9 @@
 package org.migcheck.fleet.gate;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,14 +54,27 @@ public final class PolicyParser {
     this.map = map;
   }
 
+  /** Policy files are a few lines; a bound keeps /dev/zero or a wrong file from filling memory. */
+  static final int MAX_BYTES = 1 << 20;
+
   public Policy read(Path file) {
     String name = file.toString();
     List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new InputException(name, "larger than 1 MiB: not a policy file");
+      }
+      lines =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(bytes))
+              .toString()
+              .lines()
+              .toList();
     } catch (NoSuchFileException e) {
       throw new InputException(name, "no such file or directory");
-    } catch (MalformedInputException e) {
+    } catch (CharacterCodingException e) {
       throw new InputException(name, "not valid UTF-8");
     } catch (IOException e) {
       throw new InputException(name, "cannot read: " + e.getMessage());

@@ -52,6 +52,7 @@ final class Jaxb {
   static <T> T unmarshal(XMLStreamReader reader, Class<T> type) throws JAXBException {
     OpenChildrenReader open = new OpenChildrenReader(reader);
     Unmarshaller u = UNMARSHALLER.get();
+    boolean ok = false;
     u.setListener(
         new Unmarshaller.Listener() {
           @Override
@@ -62,9 +63,16 @@ final class Jaxb {
           }
         });
     try {
-      return u.unmarshal(open, type).getValue();
+      T value = u.unmarshal(open, type).getValue();
+      ok = true;
+      return value;
     } finally {
       u.setListener(null);
+      if (!ok) {
+        // an unmarshaller left in the middle of a document keeps its state: the fuzzer found
+        // good documents failing inside JAXB after broken ones; the next call gets a fresh one
+        UNMARSHALLER.remove();
+      }
     }
   }
 }

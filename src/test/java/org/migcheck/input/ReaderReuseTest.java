@@ -47,4 +47,30 @@ class ReaderReuseTest {
       assertThat(read(good)).as("after " + b).isEqualTo(expected);
     }
   }
+
+  /** The fuzzer's pair: the first leaves JAXB mid-document, the second then failed inside JAXB. */
+  @Test
+  void theFuzzersPairFailsCleanly() {
+    String first =
+        "<?Message: on=\"1.0\" encoding=\"UTF-8\"?>\n<capabilities>\n  <host>\n"
+            + "    <uuid>11111111-2222-3333-4444-555555555555</uuid>\n    <cpu>\n"
+            + "      <arch>x43_64</arch>\n      <model>Skylake-Client-IBes>\n"
+            + "<?xmtext outside l version='1.0'?>\n<domakylake-Client-IBes>\n"
+            + "<?xmtext outside l version='1.0'?>one=\"yes\"?><cpu match='minimum'>\n"
+            + "  <model>Nehalem</model>\n</cpu>\n";
+    String second =
+        "<cpu>\n  <network><na><model>Westmere</model><vendor>InTel<st><cpu><arch>x<?xml"
+            + "<arch>x86_ v64</arch>\n  <model>Peer8n";
+    String expected = null;
+    try {
+      read(second);
+    } catch (InputException e) {
+      expected = e.getMessage();
+    }
+    assertThat(expected).startsWith("malformed XML");
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> read(first)).isInstanceOf(InputException.class);
+      assertThatThrownBy(() -> read(second)).isInstanceOf(InputException.class).hasMessage(expected);
+    }
+  }
 }

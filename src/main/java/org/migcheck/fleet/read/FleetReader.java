@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,11 +50,18 @@ public final class FleetReader {
 
   private final Supplier<InputStream> stdin;
   private final int threads;
+  private final long wholeFileLimit;
   private final ThreadLocal<ChunkParser> parsers = ThreadLocal.withInitial(ChunkParser::new);
 
   public FleetReader(Supplier<InputStream> stdin, int threads) {
+    this(stdin, threads, WHOLE_FILE_LIMIT);
+  }
+
+  /** @param wholeFileLimit files up to this size are read whole by a worker (tests use 0) */
+  FleetReader(Supplier<InputStream> stdin, int threads, long wholeFileLimit) {
     this.stdin = stdin;
     this.threads = Math.max(1, threads);
+    this.wholeFileLimit = wholeFileLimit;
   }
 
   /** A reader using every processor. */
@@ -153,9 +161,14 @@ public final class FleetReader {
     }
   }
 
-  private static boolean small(InputFile f) {
+  /** One stat: a regular file small enough to read whole. */
+  private boolean small(InputFile f) {
+    if (f.isStdin()) {
+      return false;
+    }
     try {
-      return !f.isStdin() && Files.isRegularFile(f.path()) && Files.size(f.path()) <= WHOLE_FILE_LIMIT;
+      BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class);
+      return a.isRegularFile() && a.size() <= wholeFileLimit;
     } catch (IOException e) {
       return false; // the splitter path reports why the file cannot be read
     }
@@ -165,10 +178,7 @@ public final class FleetReader {
   private <T> Batch<T> whole(InputFile f, Function<FleetDocument, T> work) {
     List<T> out = new ArrayList<>(1);
     try {
-      byte[] bytes;
-      try (InputStream in = open(f)) {
-        bytes = in.readAllBytes();
-      }
+      byte[] bytes = read(f);
       new DocumentSplitter(f.name(), bytes).run(chunk -> out.add(work.apply(parsers.get().parse(chunk))));
       return new Batch<>(out, null);
     } catch (IOException e) {
@@ -178,6 +188,17 @@ public final class FleetReader {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Batch<>(out, new IllegalStateException("interrupted", e));
+    }
+  }
+
+  /** A small regular file's bytes, failing like {@link #open}. */
+  private static byte[] read(InputFile f) throws IOException {
+    try {
+      return Files.readAllBytes(f.path());
+    } catch (NoSuchFileException e) {
+      throw new InputException(f.name(), "no such file or directory");
+    } catch (AccessDeniedException e) {
+      throw new InputException(f.name(), "cannot read: permission denied");
     }
   }
 

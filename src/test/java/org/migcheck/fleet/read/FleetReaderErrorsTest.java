@@ -42,14 +42,19 @@ class FleetReaderErrorsTest {
     } catch (InputException e) {
       full = e.oneLine();
     }
-    String fast;
-    try {
-      new FleetReader(() -> System.in, 2).read(List.of(f.toString()), d -> d, d -> {});
-      fast = "ok";
-    } catch (InputException e) {
-      fast = e.oneLine();
-    }
+    String fast = fastOutcome(f, FleetReader.WHOLE_FILE_LIMIT);
+    String streamed = fastOutcome(f, 0);
+    assertThat(streamed).as("read whole or streamed, the same").isEqualTo(fast);
     return new String[] {full, fast};
+  }
+
+  private static String fastOutcome(Path f, long wholeFileLimit) {
+    try {
+      new FleetReader(() -> System.in, 2, wholeFileLimit).read(List.of(f.toString()), d -> d, d -> {});
+      return "ok";
+    } catch (InputException e) {
+      return e.oneLine();
+    }
   }
 
   private void sameError(String text) throws IOException {

@@ -53,8 +53,13 @@ class FleetReaderTest {
   }
 
   static List<ParsedDocument> fast(List<String> args, int threads) {
+    return fast(args, threads, FleetReader.WHOLE_FILE_LIMIT);
+  }
+
+  /** With a limit of 0 every file goes through the streaming splitter, else small ones are whole. */
+  static List<ParsedDocument> fast(List<String> args, int threads, long wholeFileLimit) {
     List<ParsedDocument> out = new ArrayList<>();
-    new FleetReader(() -> System.in, threads).read(args, FleetDocument::document, out::add);
+    new FleetReader(() -> System.in, threads, wholeFileLimit).read(args, FleetDocument::document, out::add);
     return out;
   }
 
@@ -66,7 +71,7 @@ class FleetReaderTest {
     List<ParsedDocument> expected = full(args);
     assertThat(expected).isNotEmpty();
     for (int threads : new int[] {1, 3}) {
-      List<ParsedDocument> got = fast(args, threads);
+      List<ParsedDocument> got = fast(args, threads, threads == 1 ? 0 : FleetReader.WHOLE_FILE_LIMIT);
       assertThat(got).hasSameSizeAs(expected);
       for (int i = 0; i < got.size(); i++) {
         assertThat(got.get(i)).as(expected.get(i).source()).isEqualTo(expected.get(i));

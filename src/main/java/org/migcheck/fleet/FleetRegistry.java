@@ -45,6 +45,8 @@ public final class FleetRegistry {
   private final Map<List<Object>, HostCapabilities> capsSamples = new HashMap<>();
   private final Map<HostModelPart, DomainCapabilities> domcapsSamples = new HashMap<>();
   private final Interner<List<String>> machineSets = new Interner<>();
+  /** Machine lists as hosts list them, to their sorted set: most hosts repeat a list. */
+  private final Map<List<String>, Integer> machineLists = new HashMap<>();
   private final Interner<List<String>> secModelSets = new Interner<>();
   private final HostCompactor compactor = new HostCompactor();
 
@@ -87,8 +89,14 @@ public final class FleetRegistry {
     return secModelSets.value(id);
   }
 
+  /** The id of the set of these machine types (any order, repeats allowed). */
   int machineSetId(List<String> machines) {
-    return machineSets.id(machines);
+    Integer id = machineLists.get(machines);
+    if (id == null) {
+      id = machineSets.id(List.copyOf(new java.util.TreeSet<>(machines)));
+      machineLists.put(machines, id);
+    }
+    return id;
   }
 
   int secModelSetId(List<String> models) {

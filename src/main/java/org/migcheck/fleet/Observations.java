@@ -2,7 +2,6 @@ package org.migcheck.fleet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.migcheck.fleet.read.FleetDocument;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.GuestCpu;
@@ -90,11 +89,12 @@ final class Observations {
 
   /**
    * The machine types of hvm guests of the host's arch (the first hvm arch when the host CPU names
-   * none), from the kvm domain's own list when it has one. Aliases such as {@code pc} and {@code
-   * q35} are left out: a defined guest records the versioned name they stand for.
+   * none), from the kvm domain's own list when it has one, in document order (the registry sorts
+   * each distinct list once). Aliases such as {@code pc} and {@code q35} are left out: a defined
+   * guest records the versioned name they stand for.
    */
   static List<String> machines(HostCapabilities h, String arch) {
-    TreeSet<String> out = new TreeSet<>();
+    List<String> out = new ArrayList<>();
     for (Guest g : h.guests()) {
       if (!"hvm".equals(g.osType()) || g.arch() == null) {
         continue;
@@ -117,7 +117,7 @@ final class Observations {
         break;
       }
     }
-    return List.copyOf(out);
+    return out;
   }
 
   static List<String> secModels(List<SecModel> models) {

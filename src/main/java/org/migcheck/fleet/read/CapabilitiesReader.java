@@ -254,13 +254,35 @@ final class CapabilitiesReader {
     return new RawDomain(type, emulator, machines);
   }
 
-  /** A machine: its line, canonical, maxCpus, deprecated and (last) its name. */
+  /**
+   * A machine: its line, canonical, maxCpus, deprecated and (last) its name. The line is only
+   * looked up when a value will not convert (hosts list hundreds of machines, all fine).
+   */
   private Attrs machine() throws XMLStreamException {
-    int line = c.line();
     String canonical = c.attr("canonical");
     String maxCpus = c.attr("maxCpus");
     String deprecated = c.attr("deprecated");
+    int line = plainNumber(maxCpus) && yesNo(deprecated) ? 0 : c.line();
     return new Attrs(line, canonical, maxCpus, deprecated, c.text());
+  }
+
+  private static boolean plainNumber(String s) {
+    if (s == null) {
+      return true;
+    }
+    if (s.isEmpty() || s.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean yesNo(String s) {
+    return s == null || s.equals("yes") || s.equals("no");
   }
 
   // ---- conversion, in the full parser's order

@@ -14,6 +14,7 @@ package org.migcheck.fleet.read;
  * @param truncated the file ended inside the document
  * @param endLine the line of the file's last character (for the truncation message)
  * @param endColumn the characters on that line
+ * @param ascii every byte is ASCII (no UTF-8 to check)
  */
 record Chunk(
     String file,
@@ -23,4 +24,5 @@ record Chunk(
     byte[] bytes,
     boolean truncated,
     int endLine,
-    int endColumn) {}
+    int endColumn,
+    boolean ascii) {}

@@ -22,7 +22,7 @@ final class ChunkParser {
   private final XMLInputFactory factory = SafeXml.inputFactory();
 
   FleetDocument parse(Chunk chunk) {
-    int bad = Utf8.firstInvalid(chunk.bytes());
+    int bad = chunk.ascii() ? -1 : Utf8.firstInvalid(chunk.bytes());
     if (bad >= 0) {
       // before parsing: the input layer decodes ahead of its parser, so bad bytes win too
       throw notUtf8(chunk, bad);

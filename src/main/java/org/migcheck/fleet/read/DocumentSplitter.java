@@ -46,6 +46,8 @@ final class DocumentSplitter {
   private int droppedColumns;
   private long lastCr = -2;
   private boolean sawContent;
+  /** The document being scanned has a byte outside ASCII (so its UTF-8 needs checking). */
+  private boolean nonAscii;
 
   /** Blanked-declaration ranges of the current document, relative to its start. */
   private int[] blanks = new int[8];
@@ -109,7 +111,7 @@ final class DocumentSplitter {
 
   private Chunk named(Chunk c, int index) {
     return new Chunk(c.file(), file + "#" + index, c.line(), c.column(), c.bytes(), c.truncated(),
-        c.endLine(), c.endColumn());
+        c.endLine(), c.endColumn(), c.ascii());
   }
 
   private void skipByteOrderMark() throws IOException {
@@ -267,6 +269,7 @@ final class DocumentSplitter {
   private Chunk document() throws IOException {
     docStart = pos;
     blankCount = 0;
+    nonAscii = false;
     int startLine = line;
     int startColumn = column();
     int depth = 0;
@@ -325,7 +328,7 @@ final class DocumentSplitter {
       }
     }
     docStart = -1;
-    return new Chunk(file, file, startLine, startColumn, bytes, !complete, line, column());
+    return new Chunk(file, file, startLine, startColumn, bytes, !complete, line, column(), !nonAscii);
   }
 
   /** {@code <?xml} followed by white space or '?': a declaration, which the input layer blanks. */
@@ -358,9 +361,13 @@ final class DocumentSplitter {
           return true;
         }
         p++;
-        if (x == '\n' || x == '\r') {
-          pos = p;
-          newline(x);
+        if (x <= '\r') {
+          if (x == '\n' || x == '\r') {
+            pos = p;
+            newline(x);
+          } else if (x < 0) {
+            nonAscii = true;
+          }
         }
       }
       pos = p;
@@ -390,9 +397,13 @@ final class DocumentSplitter {
         } else if (x == '"' || x == '\'') {
           quote = x;
         }
-        if (x == '\n' || x == '\r') {
-          pos = p;
-          newline(x);
+        if (x <= '\r') {
+          if (x == '\n' || x == '\r') {
+            pos = p;
+            newline(x);
+          } else if (x < 0) {
+            nonAscii = true;
+          }
         }
       }
       pos = p;
@@ -411,6 +422,8 @@ final class DocumentSplitter {
           byte x = buf[pos++];
           if (x == '\n' || x == '\r') {
             newline(x);
+          } else if (x < 0) {
+            nonAscii = true;
           }
         }
         return false;
@@ -422,6 +435,8 @@ final class DocumentSplitter {
       byte x = buf[pos++];
       if (x == '\n' || x == '\r') {
         newline(x);
+      } else if (x < 0) {
+        nonAscii = true;
       }
     }
   }

@@ -107,6 +107,9 @@ class FleetReaderErrorsTest {
     sameError(utf16);
     byte[] between = (c + "\n\u00e9\n" + c).getBytes(StandardCharsets.ISO_8859_1);
     sameError(between);
+    // inside an attribute value and inside a comment: only non-ASCII documents are checked
+    sameError(c.replace("<feature name='vme'/>", "<feature name='v\u00e9'/>").getBytes(StandardCharsets.ISO_8859_1));
+    sameError(c.replace("<host>", "<host><!-- caf\u00e9 -->").getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.migcheck.fleet.gate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,11 +180,9 @@ final class GuestRules {
 
   private void newHostNotes(DomainDef g, String guest, List<FleetHost> added, List<String> notes) {
     Map<String, List<String>> byReason = new LinkedHashMap<>();
-    Map<FleetHost, List<Finding>> why = new HashMap<>();
     for (FleetHost h : added) {
       List<Finding> f = unsafe(checker.startFindings(g, h.host()));
       if (!f.isEmpty()) {
-        why.put(h, f);
         byReason.computeIfAbsent(messages(f).replace(h.host().name(), "the host"), k -> new ArrayList<>())
             .add(names.of(h));
       }

@@ -108,6 +108,26 @@ class GateTest {
     assertThat(rule(r, "guest-start").violations()).isEmpty();
   }
 
+  /** A downgrade to a QEMU without pc-q35-7.2: guests of that machine type lose the host. */
+  @Test
+  void aQemuDowngradeLosesGuestsTheirMachineType() throws IOException {
+    Path dir = tmp.resolve("downgrade");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("skylake-b.xml"),
+        Files.readString(Path.of(sample("skylake-b.xml")))
+            .replace("<machine maxCpus='288'>pc-q35-7.2</machine>", "")
+            .replace("<machine canonical='pc-q35-7.2' maxCpus='288'>q35</machine>",
+                "<machine canonical='pc-q35-7.1' maxCpus='288'>q35</machine>"));
+    GateResult r = gate(Policy.NONE, hosts("skylake-a", "skylake-b"), List.of(dir.toString()),
+        guests("guest-custom", "guest-host-model"));
+    assertThat(failing(r, "guest-start")).containsExactly("erp-db01", "build-runner07");
+    Violation v = rule(r, "guest-start").violations().get(1);
+    assertThat(v.message()).isEqualTo("can no longer start on 1 host it could start on before: skylake-b");
+    assertThat(v.details()).singleElement().asString().startsWith("skylake-b: ").contains("pc-q35-7.2");
+    // a host a guest cannot start on takes no part in its migrations
+    assertThat(rule(r, "guest-migration").violations()).isEmpty();
+  }
+
   @Test
   void allowedLossesPassTheBaseline() throws IOException {
     Path cand = tsxUpdate(tmp.resolve("cand"));

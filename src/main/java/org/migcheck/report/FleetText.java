@@ -182,7 +182,7 @@ public final class FleetText {
             "+" + a.baselines().beyondBaseline(c).size()
           });
     }
-    table(rows);
+    TextTable.append(out, rows);
     out.append("  hosts:\n");
     for (FleetClass c : a.classes()) {
       out.append("    ").append(a.label(c)).append("  ");
@@ -313,25 +313,6 @@ public final class FleetText {
         + " ("
         + abbreviate(hosts.stream().map(names::of).toList(), SHOWN_HOSTS)
         + ")";
-  }
-
-  private void table(List<String[]> rows) {
-    int[] width = new int[rows.get(0).length];
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder("  ");
-      for (int i = 0; i < r.length; i++) {
-        line.append(r[i]);
-        if (i < r.length - 1) {
-          line.append(" ".repeat(width[i] - r[i].length() + 2));
-        }
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
   }
 
   static String level(X86Level l) {

@@ -59,7 +59,7 @@ public final class GateText {
           Integer.toString(rule.violations().size()), rule.description()});
     }
     out.append('\n');
-    table(out, rows);
+    TextTable.append(out, rows);
     for (RuleResult rule : r.rules()) {
       if (!rule.failed()) {
         continue;
@@ -103,19 +103,4 @@ public final class GateText {
     return names.size() + (guests ? " guests (" : " hosts (") + FleetText.abbreviate(names, 4) + ")";
   }
 
-  private static void table(StringBuilder out, List<String[]> rows) {
-    int[] width = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder("  ");
-      for (int i = 0; i < row.length; i++) {
-        line.append(row[i]).append(i < row.length - 1 ? " ".repeat(width[i] - row[i].length() + 2) : "");
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
-  }
 }

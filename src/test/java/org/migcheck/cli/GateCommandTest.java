@@ -16,6 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.migcheck.fleet.gate.Rollouts;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -28,16 +29,7 @@ class GateCommandTest {
   /** skylake-b after a microcode update without TSX (same uuid). */
   @BeforeEach
   void rollout() throws IOException {
-    candidate = tmp.resolve("candidate");
-    Files.createDirectories(candidate);
-    Files.writeString(candidate.resolve("skylake-b.xml"),
-        Files.readString(Path.of(sample("skylake-b.xml")))
-            .replace("<model>Skylake-Server-IBRS</model>", "<model>Skylake-Server-noTSX-IBRS</model>"));
-    Files.writeString(candidate.resolve("skylake-b-domcaps.xml"),
-        Files.readString(Path.of(sample("skylake-b-domcaps.xml")))
-            .replace("<feature policy='require' name='pschange-mc-no'/>",
-                "<feature policy='require' name='pschange-mc-no'/>\n"
-                    + "      <feature policy='disable' name='hle'/>\n      <feature policy='disable' name='rtm'/>"));
+    candidate = Rollouts.tsxUpdate(tmp.resolve("candidate"));
     policy = tmp.resolve("policy.conf");
     Files.writeString(policy, "min-level = v3\nrequire-machines = pc-q35-7.2\nmax-tsc-spread = 250ppm\n");
   }

@@ -362,12 +362,8 @@ final class DocumentSplitter {
         }
         p++;
         if (x <= '\r') {
-          if (x == '\n' || x == '\r') {
-            pos = p;
-            newline(x);
-          } else if (x < 0) {
-            nonAscii = true;
-          }
+          pos = p;
+          special(x);
         }
       }
       pos = p;
@@ -398,12 +394,8 @@ final class DocumentSplitter {
           quote = x;
         }
         if (x <= '\r') {
-          if (x == '\n' || x == '\r') {
-            pos = p;
-            newline(x);
-          } else if (x < 0) {
-            nonAscii = true;
-          }
+          pos = p;
+          special(x);
         }
       }
       pos = p;
@@ -419,12 +411,7 @@ final class DocumentSplitter {
     while (true) {
       if (lim - pos < end.length && !fill(end.length)) {
         while (pos < lim) {
-          byte x = buf[pos++];
-          if (x == '\n' || x == '\r') {
-            newline(x);
-          } else if (x < 0) {
-            nonAscii = true;
-          }
+          special(buf[pos++]);
         }
         return false;
       }
@@ -432,12 +419,20 @@ final class DocumentSplitter {
         pos += end.length;
         return true;
       }
-      byte x = buf[pos++];
-      if (x == '\n' || x == '\r') {
-        newline(x);
-      } else if (x < 0) {
-        nonAscii = true;
-      }
+      special(buf[pos++]);
+    }
+  }
+
+  /**
+   * A byte just consumed (pos is past it) that may need attention: a line end is counted, a
+   * byte outside ASCII noted (the document's UTF-8 is then checked). The scanning loops call this
+   * only for bytes up to CR, which covers both.
+   */
+  private void special(byte x) {
+    if (x == '\n' || x == '\r') {
+      newline(x);
+    } else if (x < 0) {
+      nonAscii = true;
     }
   }
 

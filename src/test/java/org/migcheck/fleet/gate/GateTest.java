@@ -50,24 +50,6 @@ class GateTest {
     return out;
   }
 
-  /**
-   * skylake-b after a microcode update that drops TSX: same uuid, the host CPU named without
-   * hle/rtm, and QEMU's host-model disabling them.
-   */
-  static Path tsxUpdate(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("skylake-b.xml"),
-        Files.readString(Path.of(sample("skylake-b.xml")))
-            .replace("<model>Skylake-Server-IBRS</model>", "<model>Skylake-Server-noTSX-IBRS</model>"));
-    Files.writeString(dir.resolve("skylake-b-domcaps.xml"),
-        Files.readString(Path.of(sample("skylake-b-domcaps.xml")))
-            .replace("<feature policy='require' name='pschange-mc-no'/>",
-                "<feature policy='require' name='pschange-mc-no'/>\n"
-                    + "      <feature policy='disable' name='hle'/>\n"
-                    + "      <feature policy='disable' name='rtm'/>"));
-    return dir;
-  }
-
   static GateResult gate(Policy policy, List<String> fleet, List<String> candidates, List<DomainDef> guests) {
     FleetRegistry registry = new FleetRegistry(ENGINE);
     FleetReader reader = new FleetReader(() -> System.in, 2);
@@ -88,7 +70,7 @@ class GateTest {
 
   @Test
   void aMicrocodeUpdateThatDropsTsx() throws IOException {
-    Path cand = tsxUpdate(tmp.resolve("cand"));
+    Path cand = Rollouts.tsxUpdate(tmp.resolve("cand"));
     GateResult r = gate(Policy.NONE, hosts("skylake-a", "skylake-b", "cascadelake"),
         List.of(cand.toString()), guests("guest-custom", "guest-host-model", "guest-passthrough"));
     assertThat(r.passed()).isFalse();
@@ -130,7 +112,7 @@ class GateTest {
 
   @Test
   void allowedLossesPassTheBaseline() throws IOException {
-    Path cand = tsxUpdate(tmp.resolve("cand"));
+    Path cand = Rollouts.tsxUpdate(tmp.resolve("cand"));
     Policy allow = new Policy(null, List.of(), List.of(), List.of("hle", "rtm"), false, null, null, List.of(), false);
     GateResult r = gate(allow, hosts("skylake-a", "skylake-b"), List.of(cand.toString()), List.of());
     assertThat(r.passed()).isTrue();

@@ -65,10 +65,13 @@ final class DocumentStream {
     InputStream in = null;
     try {
       in = open();
-      text = new ContainerReader(in, file);
-      XMLStreamReader r =
-          SafeXml.noXInclude(
-              fast ? new FastXmlReader(text) : FACTORY.get().createXMLStreamReader(text), file);
+      XMLStreamReader r;
+      if (fast) {
+        r = new FastXmlReader(readFast(in), true);
+      } else {
+        text = new ContainerReader(in, file);
+        r = SafeXml.noXInclude(FACTORY.get().createXMLStreamReader(text), file);
+      }
       try {
         return walk(r, sink);
       } finally {
@@ -79,6 +82,17 @@ final class DocumentStream {
     } finally {
       closeQuietly(in);
     }
+  }
+
+  /** Files larger than this are streamed by the JDK parser instead of read whole. */
+  private static final int FAST_MAX_BYTES = 64 << 20;
+
+  private byte[] readFast(InputStream in) throws IOException, XMLStreamException {
+    byte[] data = in.readNBytes(FAST_MAX_BYTES + 1);
+    if (data.length > FAST_MAX_BYTES) {
+      throw new XMLStreamException("too large for the fast reader");
+    }
+    return data;
   }
 
   /** Closes a file; standard input stays open for whoever owns it. */
@@ -117,7 +131,9 @@ final class DocumentStream {
     int index = 0;
     while (event == XMLStreamConstants.START_ELEMENT) {
       index++;
-      text.startDocument();
+      if (text != null) {
+        text.startDocument();
+      }
       RawDocument doc = parse(() -> readElement(r));
       // look ahead: the first of several documents is already named file#1
       InputException after = null;
@@ -137,7 +153,10 @@ final class DocumentStream {
     parse(() -> drain(r));
     if (index == 0) {
       throw new InputException(
-          file, text.isEmpty() ? "file is empty" : "no XML document found (only whitespace or comments)");
+          file,
+          text == null || text.isEmpty()
+              ? "file is empty"
+              : "no XML document found (only whitespace or comments)");
     }
     return index;
   }

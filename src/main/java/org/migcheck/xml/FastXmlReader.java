@@ -1,29 +1,27 @@
 package org.migcheck.xml;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.namespace.QName;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A fast, strict reader for the plain subset of XML libvirt writes: ASCII element and attribute
+ * A fast, strict reader over the bytes of the plain subset of XML libvirt writes: ASCII only,
  * names without namespaces, quoted attributes, text with the five predefined entities and
- * character references, comments. It checks well-formedness for that subset as strictly as the
- * JDK parser does, and refuses everything else with {@link Unsupported} (DTDs, CDATA, processing
- * instructions, other entities, namespaces, non-ASCII names), so callers can read the input again
- * with the JDK parser. It never expands anything but the predefined entities, so it is as hardened
- * as {@link SafeXml}.
+ * character references, comments, XML declarations. It checks well-formedness for that subset as
+ * strictly as the JDK parser does and refuses everything else with {@link Unsupported} (DTDs,
+ * CDATA, processing instructions, other entities, namespaces, non-ASCII bytes, input over the
+ * {@link XmlLimits}), so the caller reads the input again with the JDK parser, which then also
+ * words any error. It never expands anything but the predefined entities.
  *
- * <p>Only the parts of {@link XMLStreamReader} that migcheck's streaming readers use are
- * implemented; the rest throw {@link Unsupported}.
+ * <p>It is about four times as fast as the JDK parser: it works on bytes, builds strings only when
+ * asked for them, and interns element and attribute names. Only the parts of {@link
+ * XMLStreamReader} that migcheck's streaming readers use are implemented; the rest throw.
  */
 public final class FastXmlReader implements XMLStreamReader {
   /** This input needs the full parser; not an error in the input. */
@@ -35,79 +33,68 @@ public final class FastXmlReader implements XMLStreamReader {
     }
   }
 
+  /** The element wrapped around concatenated documents, as ContainerReader names it. */
+  public static final String CONTAINER = "migcheck-input";
+
   private static final int MAX_ATTRIBUTES = 10_000;
 
-  private final Reader in;
-  private final char[] buf = new char[64 * 1024];
-  private int pos;
-  private int lim;
-  private boolean eof;
-  private int line = 1;
-  private int column;
+  private final byte[] b;
+  private final int end;
+  private final boolean container;
+  private int p;
 
   private int event = START_DOCUMENT;
   private String name;
-  private final List<String> attrNames = new ArrayList<>();
-  private final List<String> attrValues = new ArrayList<>();
-  /** The names again, for the repeated-attribute check on tags with thousands of them. */
-  private final Set<String> attrSet = new HashSet<>();
+
+  // attributes of the current start tag: interned names, value ranges, whether a value needs work
+  private String[] attrNames = new String[16];
+  private int[] attrStart = new int[16];
+  private int[] attrEnd = new int[16];
+  private boolean[] attrPlain = new boolean[16];
+  private int attrCount;
+  private final Set<String> manyAttrs = new HashSet<>();
+
+  // the current text or comment: a byte range, plain when it needs no decoding
+  private int textStart;
+  private int textEnd;
+  private boolean textPlain;
   private String text;
-  private final List<String> open = new ArrayList<>();
+
+  private String[] open = new String[32];
+  private int depth;
   private boolean pendingEnd;
+  private boolean containerOpened;
   private boolean rootSeen;
-  private boolean rootClosed;
-  private int eventLine = 1;
-  private int eventColumn = 1;
-  private final StringBuilder sb = new StringBuilder();
+  private int documentStart;
 
-  public FastXmlReader(Reader in) {
-    this.in = in;
-  }
+  // lines, counted lazily up to linePos
+  private int linePos;
+  private int line = 1;
+  private int eventPos;
 
-  // ---- low-level input
+  private final String[] names = new String[512];
 
-  private boolean fill() throws XMLStreamException {
-    if (eof) {
-      return false;
-    }
-    try {
-      int n = in.read(buf, 0, buf.length);
-      if (n <= 0) {
-        eof = true;
-        return false;
-      }
-      pos = 0;
-      lim = n;
-      return true;
-    } catch (IOException e) {
-      throw new XMLStreamException(e.getMessage(), e);
+  /**
+   * @param data UTF-8 input; only ASCII is read, anything else is refused
+   * @param container read it as {@code DocumentStream} does: any number of documents wrapped in
+   *     a {@value #CONTAINER} element, XML declarations skipped, a UTF-8 byte order mark dropped
+   */
+  public FastXmlReader(byte[] data, boolean container) {
+    this.b = data;
+    this.end = data.length;
+    this.container = container;
+    if (container && end >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB
+        && (b[2] & 0xff) == 0xBF) {
+      p = 3;
     }
   }
 
-  /** The next character, or -1 at the end; tracks lines (a CR LF pair counts once). */
-  private int read() throws XMLStreamException {
-    if (pos >= lim && !fill()) {
-      return -1;
-    }
-    char c = buf[pos++];
-    if (c == '\n') {
-      line++;
-      column = 0;
-    } else {
-      column++;
-    }
-    return c;
-  }
-
-  private int peek() throws XMLStreamException {
-    if (pos >= lim && !fill()) {
-      return -1;
-    }
-    return buf[pos];
+  public FastXmlReader(String ascii) {
+    this(ascii.getBytes(StandardCharsets.UTF_8), false);
   }
 
   private XMLStreamException malformed(String what) {
-    return new XMLStreamException("malformed XML at line " + line + ": " + what);
+    return new XMLStreamException("malformed XML: " + what);
   }
 
   private static boolean isSpace(int c) {
@@ -119,40 +106,63 @@ public final class FastXmlReader implements XMLStreamReader {
   }
 
   private static boolean isNameChar(int c) {
-    return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '-'
+        || c == '.';
   }
 
-  /** XML 1.0 Char, given that input is valid UTF-16 from a strict UTF-8 decoder. */
-  private static void checkChar(int c) throws Unsupported {
-    if (c < 0x20 ? (c != '\t' && c != '\n' && c != '\r') : (c == 0xFFFE || c == 0xFFFF)) {
-      throw new Unsupported("character U+" + Integer.toHexString(c));
-    }
+  private int at(int i) {
+    return i < end ? b[i] : -1;
   }
 
-  private int skipSpace() throws XMLStreamException {
-    int c = peek();
-    while (isSpace(c)) {
-      read();
-      c = peek();
+  private int skipSpace() {
+    while (p < end && isSpace(b[p])) {
+      p++;
     }
-    return c;
+    return p < end ? b[p] : -1;
   }
 
-  private String readName(int first) throws XMLStreamException {
-    if (!isNameStart(first)) {
-      throw new Unsupported("name starting with '" + (char) first + "'");
+  /** An ASCII name starting at p, interned; refuses namespaces and non-ASCII. */
+  private String name() throws Unsupported {
+    int s = p;
+    if (p >= end || !isNameStart(b[p])) {
+      throw new Unsupported("a name that is not plain ASCII");
     }
-    sb.setLength(0);
-    sb.append((char) first);
-    int c = peek();
-    while (isNameChar(c)) {
-      sb.append((char) read());
-      c = peek();
+    int h = b[p++];
+    while (p < end && isNameChar(b[p])) {
+      h = 31 * h + b[p++];
     }
-    if (c == ':' || c >= 0x80) {
-      throw new Unsupported("namespaced or non-ASCII name");
+    if (p < end && (b[p] == ':' || b[p] < 0)) {
+      throw new Unsupported("a namespaced or non-ASCII name");
     }
-    return sb.toString();
+    int len = p - s;
+    int slot = (h ^ len) & (names.length - 1);
+    String n = names[slot];
+    if (n != null && n.length() == len && sameAscii(n, s)) {
+      return n;
+    }
+    n = new String(b, s, len, StandardCharsets.ISO_8859_1);
+    names[slot] = n;
+    return n;
+  }
+
+  private boolean sameAscii(String s, int from) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != b[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Control characters other than tab and line ends, and non-ASCII bytes, are not handled. */
+  private static void checkByte(int c) throws Unsupported {
+    if (c < 0x20 ? (c != '\t' && c != '\n' && c != '\r') : c >= 0x7f) {
+      throw new Unsupported("byte 0x" + Integer.toHexString(c & 0xff));
+    }
   }
 
   // ---- events
@@ -162,146 +172,337 @@ public final class FastXmlReader implements XMLStreamReader {
     if (event == END_DOCUMENT) {
       throw new java.util.NoSuchElementException();
     }
+    text = null;
     if (pendingEnd) {
       pendingEnd = false;
-      open.remove(open.size() - 1);
-      rootClosed = open.isEmpty();
+      depth--;
       return event = END_ELEMENT;
     }
-    attrNames.clear();
-    attrValues.clear();
-    attrSet.clear();
-    eventLine = line;
-    eventColumn = column + 1;
-    int c = peek();
-    if (c == -1) {
-      if (!open.isEmpty() || !rootSeen) {
+    attrCount = 0;
+    if (container && !containerOpened) {
+      containerOpened = true;
+      open[depth++] = CONTAINER;
+      name = CONTAINER;
+      eventPos = p;
+      return event = START_ELEMENT;
+    }
+    eventPos = p;
+    if (p >= end) {
+      if (container && depth == 1) {
+        depth = 0;
+        name = CONTAINER;
+        return event = END_ELEMENT;
+      }
+      if (depth > 0 || !rootSeen) {
         throw malformed("unexpected end of input");
       }
       return event = END_DOCUMENT;
     }
-    if (c == '<') {
-      read();
+    if (b[p] == '<') {
+      p++;
       return markup();
     }
     return textEvent();
   }
 
+  private boolean topLevel() {
+    return depth == (container ? 1 : 0);
+  }
+
   private int markup() throws XMLStreamException {
-    int c = read();
+    int c = at(p);
     if (c == '/') {
+      p++;
       return endTag();
     }
     if (c == '!') {
-      if (read() == '-' && read() == '-') {
+      if (at(p + 1) == '-' && at(p + 2) == '-') {
+        p += 3;
         return comment();
       }
       throw new Unsupported("<! construct");
     }
     if (c == '?') {
-      throw new Unsupported("processing instruction");
+      return declaration();
     }
-    return startTag(c);
+    return startTag();
   }
 
-  private int startTag(int first) throws XMLStreamException {
-    if (rootClosed) {
+  /** {@code <?xml ...?>}: skipped where a document may start, anything else is refused. */
+  private int declaration() throws XMLStreamException {
+    boolean xml = at(p + 1) == 'x' && at(p + 2) == 'm' && at(p + 3) == 'l' && isSpace(at(p + 4));
+    // ContainerReader blanks declarations between documents; a single document's declaration is
+    // left to the JDK parser, which checks its syntax
+    if (!xml || !container || depth != 1) {
+      throw new Unsupported("processing instruction");
+    }
+    int q = p + 5;
+    while (q + 1 < end && !(b[q] == '?' && b[q + 1] == '>')) {
+      checkByte(b[q]);
+      if (b[q] == '<' || b[q] == '>') {
+        throw new Unsupported("XML declaration");
+      }
+      q++;
+    }
+    if (q + 1 >= end) {
+      throw malformed("unterminated XML declaration");
+    }
+    p = q + 2;
+    return next();
+  }
+
+  private int startTag() throws XMLStreamException {
+    if (!container && depth == 0 && rootSeen) {
       throw malformed("content after the root element");
     }
-    if (open.size() >= SafeXml.MAX_DEPTH) {
+    if (depth >= SafeXml.MAX_DEPTH) {
       throw new Unsupported("deep nesting");
     }
-    name = readName(first);
+    int tagStart = p;
+    if (topLevel()) {
+      documentStart = p;
+    }
+    name = name();
     while (true) {
-      boolean spaced = isSpace(peek());
+      boolean spaced = p < end && isSpace(b[p]);
       int c = skipSpace();
       if (c == '>') {
-        read();
+        p++;
         break;
       }
       if (c == '/') {
-        read();
-        if (read() != '>') {
+        if (at(p + 1) != '>') {
           throw malformed("'/' not followed by '>' in <" + name + ">");
         }
+        p += 2;
         pendingEnd = true;
         break;
-      }
-      if (!spaced) {
-        throw malformed("attributes of <" + name + "> must be separated by white space");
       }
       if (c == -1) {
         throw malformed("unexpected end of input in <" + name + ">");
       }
-      read();
-      String attr = readName(c);
+      if (!spaced) {
+        throw malformed("attributes of <" + name + "> must be separated by white space");
+      }
+      String attr = name();
       if (skipSpace() != '=') {
         throw malformed("attribute " + attr + " without '='");
       }
-      read();
+      p++;
       int q = skipSpace();
       if (q != '\'' && q != '"') {
         throw malformed("attribute " + attr + " value not quoted");
       }
-      read();
-      String value = attrValue(q);
-      if (!attrSet.add(attr)) {
-        throw malformed("attribute " + attr + " repeated");
-      }
-      if (attrNames.size() >= MAX_ATTRIBUTES) {
-        throw new Unsupported("too many attributes");
-      }
-      attrNames.add(attr);
-      attrValues.add(value);
+      p++;
+      addAttribute(attr, q);
     }
-    open.add(name);
+    if (depth == open.length) {
+      open = Arrays.copyOf(open, depth * 2);
+    }
+    open[depth++] = name;
     rootSeen = true;
+    if (p - tagStart > XmlLimits.MAX_VALUE_CHARS) {
+      throw new Unsupported("a tag over the size limit");
+    }
     return event = START_ELEMENT;
   }
 
-  private String attrValue(int quote) throws XMLStreamException {
-    StringBuilder v = new StringBuilder();
+  private void addAttribute(String attr, int quote) throws XMLStreamException {
+    final byte[] b = this.b;
+    final int last = end;
+    int s = p;
+    int k = s;
+    boolean plain = true;
     while (true) {
-      int c = read();
-      if (c == -1) {
+      if (k >= last) {
         throw malformed("unexpected end of input in an attribute value");
       }
+      int c = b[k];
       if (c == quote) {
-        return v.toString();
+        break;
+      }
+      if (c >= 0x20 && c < 0x7f && c != '<' && c != '&') {
+        k++;
+        continue;
       }
       if (c == '<') {
         throw malformed("'<' in an attribute value");
       }
-      if (c == '&') {
-        v.append(reference());
-      } else if (c == '\r') {
-        if (peek() == '\n') {
-          read();
-        }
-        v.append(' ');
-      } else if (c == '\n' || c == '\t') {
-        v.append(' ');
+      if (c == '&' || c == '\t' || c == '\n' || c == '\r') {
+        plain = false;
       } else {
-        checkChar(c);
-        v.append((char) c);
+        checkByte(c);
+      }
+      k++;
+    }
+    int e = k;
+    p = k + 1;
+    if (attrCount >= 16) {
+      if (attrCount == 16) {
+        manyAttrs.clear();
+        for (int i = 0; i < 16; i++) {
+          manyAttrs.add(attrNames[i]);
+        }
+      }
+      if (!manyAttrs.add(attr)) {
+        throw malformed("attribute " + attr + " repeated");
+      }
+      if (attrCount >= MAX_ATTRIBUTES) {
+        throw new Unsupported("too many attributes");
+      }
+      if (attrCount == attrNames.length) {
+        int n = attrCount * 2;
+        attrNames = Arrays.copyOf(attrNames, n);
+        attrStart = Arrays.copyOf(attrStart, n);
+        attrEnd = Arrays.copyOf(attrEnd, n);
+        attrPlain = Arrays.copyOf(attrPlain, n);
+      }
+    } else {
+      for (int i = 0; i < attrCount; i++) {
+        if (attrNames[i].equals(attr)) {
+          throw malformed("attribute " + attr + " repeated");
+        }
       }
     }
+    if (!plain) {
+      decode(s, e, true); // checks references now: errors belong to this tag
+    }
+    attrNames[attrCount] = attr;
+    attrStart[attrCount] = s;
+    attrEnd[attrCount] = e;
+    attrPlain[attrCount] = plain;
+    attrCount++;
   }
 
-  /** After '&': one of the five predefined entities or a character reference. */
-  private String reference() throws XMLStreamException {
-    StringBuilder ref = new StringBuilder();
+  private int endTag() throws XMLStreamException {
+    String end = name();
+    if (skipSpace() != '>') {
+      throw malformed("end tag </" + end + "> not closed by '>'");
+    }
+    p++;
+    if (depth == (container ? 1 : 0) || !open[depth - 1].equals(end)) {
+      throw malformed("end tag </" + end + "> does not match");
+    }
+    depth--;
+    name = end;
+    if (topLevel() && p - documentStart > XmlLimits.MAX_DOCUMENT_CHARS) {
+      throw new Unsupported("a document over the size limit");
+    }
+    return event = END_ELEMENT;
+  }
+
+  private int comment() throws XMLStreamException {
+    int s = p;
+    boolean plain = true;
     while (true) {
-      int c = read();
-      if (c == ';') {
+      if (p >= end) {
+        throw malformed("unexpected end of input in a comment");
+      }
+      int c = b[p];
+      if (c == '-' && at(p + 1) == '-') {
+        if (at(p + 2) != '>') {
+          throw malformed("'--' inside a comment");
+        }
         break;
       }
-      if (c == -1 || ref.length() > 12) {
-        throw new Unsupported("entity reference");
+      if (c == '\r') {
+        plain = false;
+      } else {
+        checkByte(c);
       }
-      ref.append((char) c);
+      p++;
     }
-    switch (ref.toString()) {
+    textStart = s;
+    textEnd = p;
+    textPlain = plain;
+    p += 3;
+    if (p - s > XmlLimits.MAX_VALUE_CHARS) {
+      throw new Unsupported("a comment over the size limit");
+    }
+    return event = COMMENT;
+  }
+
+  private int textEvent() throws XMLStreamException {
+    final byte[] b = this.b;
+    final int n = end;
+    int s = p;
+    int i = s;
+    boolean plain = true;
+    boolean blank = true;
+    while (i < n) {
+      int c = b[i];
+      if (c == '<') {
+        break;
+      }
+      if (c > ' ' && c < 0x7f && c != '&' && c != '>') {
+        blank = false;
+      } else if (c == ' ' || c == '\n' || c == '\t') {
+        // white space
+      } else if (c == '&' || c == '\r') {
+        plain = false;
+        blank &= c == '\r';
+      } else if (c == '>') {
+        if (i - s >= 2 && b[i - 1] == ']' && b[i - 2] == ']') {
+          p = i;
+          throw malformed("']]>' in text");
+        }
+        blank = false;
+      } else {
+        checkByte(c);
+        blank = false;
+      }
+      i++;
+    }
+    p = i;
+    if (i - s > XmlLimits.MAX_VALUE_CHARS) {
+      throw new Unsupported("a text over the size limit");
+    }
+    if (depth == 0 && !blank) {
+      throw malformed("text outside the root element");
+    }
+    textStart = s;
+    textEnd = i;
+    textPlain = plain;
+    if (!plain) {
+      text = decode(s, i, false); // checks references now: errors belong here
+    }
+    return event = CHARACTERS;
+  }
+
+  /**
+   * The value of a byte range: references resolved, line ends normalised (and in attribute values,
+   * tab and line ends become spaces).
+   */
+  private String decode(int s, int e, boolean attribute) throws XMLStreamException {
+    StringBuilder sb = new StringBuilder(e - s);
+    for (int i = s; i < e; i++) {
+      int c = b[i];
+      if (c == '&') {
+        int semi = i + 1;
+        while (semi < e && semi - i <= 12 && b[semi] != ';') {
+          semi++;
+        }
+        if (semi >= e || b[semi] != ';') {
+          throw new Unsupported("entity reference");
+        }
+        sb.append(reference(new String(b, i + 1, semi - i - 1, StandardCharsets.ISO_8859_1)));
+        i = semi;
+      } else if (c == '\r') {
+        if (i + 1 < e && b[i + 1] == '\n') {
+          i++;
+        }
+        sb.append(attribute ? ' ' : '\n');
+      } else if (attribute && (c == '\n' || c == '\t')) {
+        sb.append(' ');
+      } else {
+        sb.append((char) c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String reference(String r) throws Unsupported {
+    switch (r) {
       case "lt":
         return "<";
       case "gt":
@@ -315,111 +516,37 @@ public final class FastXmlReader implements XMLStreamReader {
       default:
         break;
     }
-    String r = ref.toString();
-    if (!r.startsWith("#") || r.length() < 2) {
-      throw new Unsupported("entity reference &" + r + ";");
+    boolean hex = r.startsWith("#x");
+    String digits = hex ? r.substring(2) : r.startsWith("#") ? r.substring(1) : "";
+    if (digits.isEmpty() || !digits.chars().allMatch(hex ? FastXmlReader::isHexDigit : Character::isDigit)) {
+      throw new Unsupported("reference &" + r + ";");
     }
     int cp;
     try {
-      cp = r.charAt(1) == 'x'
-          ? Integer.parseInt(r.substring(2), 16)
-          : Integer.parseInt(r.substring(1), 10);
+      cp = Integer.parseInt(digits, hex ? 16 : 10);
     } catch (NumberFormatException e) {
-      throw new Unsupported("character reference &" + r + ";");
+      throw new Unsupported("reference &" + r + ";");
     }
-    if (r.charAt(1) == 'x' ? !r.substring(2).matches("[0-9a-fA-F]+") : !r.substring(1).matches("[0-9]+")) {
-      throw new Unsupported("character reference &" + r + ";");
-    }
-    if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'
+    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
         || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF) {
-      throw new Unsupported("character reference to U+" + Integer.toHexString(cp));
+      throw new Unsupported("reference to U+" + Integer.toHexString(cp));
     }
     return new String(Character.toChars(cp));
   }
 
-  private int endTag() throws XMLStreamException {
-    int c = read();
-    String end = readName(c);
-    if (skipSpace() != '>') {
-      throw malformed("end tag </" + end + "> not closed by '>'");
-    }
-    read();
-    if (open.isEmpty() || !open.get(open.size() - 1).equals(end)) {
-      throw malformed("end tag </" + end + "> does not match");
-    }
-    name = end;
-    open.remove(open.size() - 1);
-    if (open.isEmpty()) {
-      rootClosed = true;
-    }
-    return event = END_ELEMENT;
+  private static boolean isHexDigit(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
-  private int comment() throws XMLStreamException {
-    StringBuilder t = new StringBuilder();
-    while (true) {
-      int c = read();
-      if (c == -1) {
-        throw malformed("unexpected end of input in a comment");
-      }
-      if (c == '-' && peek() == '-') {
-        read();
-        if (read() != '>') {
-          throw malformed("'--' inside a comment");
-        }
-        text = t.toString();
-        return event = COMMENT;
-      }
-      if (c == '\r') {
-        // line ends are normalised everywhere, comments included
-        if (peek() == '\n') {
-          read();
-        }
-        c = '\n';
-      }
-      checkChar(c);
-      t.append((char) c);
+  private String rangeText(int s, int e, boolean plain, boolean attribute) {
+    if (plain) {
+      return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
     }
-  }
-
-  private int textEvent() throws XMLStreamException {
-    StringBuilder t = new StringBuilder();
-    boolean blank = true;
-    int brackets = 0;
-    while (true) {
-      int c = peek();
-      if (c == -1 || c == '<') {
-        break;
-      }
-      read();
-      if (c == '&') {
-        t.append(reference());
-        blank = false;
-        brackets = 0;
-        continue;
-      }
-      if (c == '\r') {
-        if (peek() == '\n') {
-          read();
-        }
-        c = '\n';
-      } else {
-        checkChar(c);
-      }
-      if (c == '>' && brackets >= 2) {
-        throw malformed("']]>' in text");
-      }
-      brackets = c == ']' ? brackets + 1 : 0;
-      if (!isSpace(c)) {
-        blank = false;
-      }
-      t.append((char) c);
+    try {
+      return decode(s, e, attribute);
+    } catch (XMLStreamException checkedBefore) {
+      throw new IllegalStateException(checkedBefore);
     }
-    if (open.isEmpty() && !blank) {
-      throw malformed("text outside the root element");
-    }
-    text = t.toString();
-    return event = CHARACTERS;
   }
 
   // ---- the XMLStreamReader view
@@ -449,33 +576,46 @@ public final class FastXmlReader implements XMLStreamReader {
 
   @Override
   public String getAttributeValue(String namespaceUri, String localName) {
-    int i = attrNames.indexOf(localName);
-    return i < 0 || (namespaceUri != null && !namespaceUri.isEmpty()) ? null : attrValues.get(i);
+    if (namespaceUri != null && !namespaceUri.isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < attrCount; i++) {
+      if (attrNames[i].equals(localName)) {
+        return getAttributeValue(i);
+      }
+    }
+    return null;
   }
 
   @Override
   public int getAttributeCount() {
-    return attrNames.size();
+    return event == START_ELEMENT ? attrCount : 0;
   }
 
   @Override
   public String getAttributeLocalName(int index) {
-    return attrNames.get(index);
+    return attrNames[index];
   }
 
   @Override
   public String getAttributeValue(int index) {
-    return attrValues.get(index);
+    return rangeText(attrStart[index], attrEnd[index], attrPlain[index], true);
   }
 
   @Override
   public String getText() {
+    if (event != CHARACTERS && event != COMMENT) {
+      throw new IllegalStateException("no text here");
+    }
+    if (text == null) {
+      text = rangeText(textStart, textEnd, textPlain, false);
+    }
     return text;
   }
 
   @Override
   public char[] getTextCharacters() {
-    return text.toCharArray();
+    return getText().toCharArray();
   }
 
   @Override
@@ -485,7 +625,15 @@ public final class FastXmlReader implements XMLStreamReader {
 
   @Override
   public int getTextLength() {
-    return text.length();
+    return getText().length();
+  }
+
+  @Override
+  public int getTextCharacters(int sourceStart, char[] target, int targetStart, int length) {
+    String t = getText();
+    int n = Math.max(0, Math.min(length, t.length() - sourceStart));
+    t.getChars(sourceStart, sourceStart + n, target, targetStart);
+    return n;
   }
 
   @Override
@@ -505,7 +653,7 @@ public final class FastXmlReader implements XMLStreamReader {
 
   @Override
   public boolean isWhiteSpace() {
-    return event == CHARACTERS && text.isBlank();
+    return event == CHARACTERS && getText().isBlank();
   }
 
   @Override
@@ -518,10 +666,20 @@ public final class FastXmlReader implements XMLStreamReader {
     return event == CHARACTERS || event == COMMENT;
   }
 
+  /** Where the current event starts; lines are counted lazily, once over the input. */
   @Override
   public Location getLocation() {
-    int l = eventLine;
-    int c = eventColumn;
+    for (; linePos < eventPos; linePos++) {
+      if (b[linePos] == '\n') {
+        line++;
+      }
+    }
+    int l = line;
+    int col = 1;
+    for (int i = eventPos - 1; i >= 0 && b[i] != '\n'; i--) {
+      col++;
+    }
+    int c = col;
     return new Location() {
       @Override
       public int getLineNumber() {
@@ -552,7 +710,7 @@ public final class FastXmlReader implements XMLStreamReader {
 
   @Override
   public void close() {
-    // the caller owns the underlying reader
+    // nothing to release: the caller owns the bytes
   }
 
   // ---- not used by migcheck's readers
@@ -588,7 +746,7 @@ public final class FastXmlReader implements XMLStreamReader {
 
   @Override
   public QName getAttributeName(int index) {
-    return new QName(attrNames.get(index));
+    return new QName(attrNames[index]);
   }
 
   @Override
@@ -629,14 +787,6 @@ public final class FastXmlReader implements XMLStreamReader {
   @Override
   public NamespaceContext getNamespaceContext() {
     throw unused();
-  }
-
-  @Override
-  public int getTextCharacters(int sourceStart, char[] target, int targetStart, int length) {
-    char[] src = text.toCharArray();
-    int n = Math.max(0, Math.min(length, src.length - sourceStart));
-    System.arraycopy(src, sourceStart, target, targetStart, n);
-    return n;
   }
 
   @Override

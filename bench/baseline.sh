@@ -32,10 +32,11 @@ first() { # first N documents
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-measure() { # label, command...: prints "median_seconds peak_kb"
+measure() { # command...: prints "median_seconds peak_kb"
   local times=() peak=0
   for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>/dev/null || true
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>/dev/null \
+      || { echo "failed: $*" >&2; exit 1; }
     read -r t m < "$work/time"
     times+=("$t")
     (( m > peak )) && peak=$m
@@ -49,8 +50,8 @@ for n in 2 100 1000; do
   f="$work/hosts-$n.xml"
   first "$n" > "$f"
   size=$(stat -c %s "$f")
-  read -r vt vm < <(measure virsh virsh -q -c test:///default cpu-baseline "$f")
-  read -r mt mm < <(measure migcheck "$here/migcheck" baseline "$f")
+  read -r vt vm < <(measure virsh -q -c test:///default cpu-baseline "$f")
+  read -r mt mm < <(measure "$here/migcheck" baseline "$f")
   virsh -q -c test:///default cpu-baseline "$f" | sed '${/^$/d}' > "$work/v.xml"
   "$here/migcheck" baseline "$f" > "$work/m.xml" 2>/dev/null
   same=no

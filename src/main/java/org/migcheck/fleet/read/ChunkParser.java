@@ -9,6 +9,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.migcheck.InputException;
 import org.migcheck.parse.ParseErrors;
+import org.migcheck.xml.FastXmlReader;
 import org.migcheck.xml.SafeXml;
 
 /**
@@ -27,26 +28,40 @@ final class ChunkParser {
       // before parsing: the input layer decodes ahead of its parser, so bad bytes win too
       throw notUtf8(chunk, bad);
     }
+    if (chunk.ascii() && !chunk.truncated()) {
+      // the fast reader takes what libvirt writes; anything else, and every error, is read
+      // again below by the JDK parser, which then also words the message
+      try {
+        return readAll(new FastXmlReader(chunk.bytes(), false), chunk);
+      } catch (XMLStreamException | InputException notForTheFastReader) {
+        // read again below
+      }
+    }
     try {
       XMLStreamReader r =
           SafeXml.noXInclude(
               factory.createXMLStreamReader(new ByteArrayInputStream(chunk.bytes()), "UTF-8"),
               chunk.file(),
               chunk.line() - 1);
-      try {
-        FleetDocument doc = read(r, chunk);
-        while (r.hasNext()) {
-          r.next(); // lets the parser check the rest of the chunk
-        }
-        return doc;
-      } finally {
-        r.close();
-      }
+      return readAll(r, chunk);
     } catch (XMLStreamException e) {
       if (isEncodingError(e)) {
         throw notUtf8(chunk, Math.max(0, Utf8.firstInvalid(chunk.bytes())));
       }
       throw position(ParseErrors.convert(e, chunk.file()), chunk);
+    }
+  }
+
+  /** Reads the document, then lets the parser check the rest of the chunk. */
+  private static FleetDocument readAll(XMLStreamReader r, Chunk chunk) throws XMLStreamException {
+    try {
+      FleetDocument doc = read(r, chunk);
+      while (r.hasNext()) {
+        r.next();
+      }
+      return doc;
+    } finally {
+      r.close();
     }
   }
 

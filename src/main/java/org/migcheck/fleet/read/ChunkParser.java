@@ -52,12 +52,25 @@ final class ChunkParser {
     }
   }
 
-  /** Reads the document, then lets the parser check the rest of the chunk. */
+  /**
+   * Reads the document, then lets the parser check the rest of the chunk. A bad value waits for
+   * that check: the full parser reads a whole document before converting values, so a malformed
+   * spot further on is the error it reports.
+   */
   private static FleetDocument readAll(XMLStreamReader r, Chunk chunk) throws XMLStreamException {
     try {
-      FleetDocument doc = read(r, chunk);
+      FleetDocument doc = null;
+      ValueError value = null;
+      try {
+        doc = read(r, chunk);
+      } catch (ValueError e) {
+        value = e;
+      }
       while (r.hasNext()) {
         r.next();
+      }
+      if (value != null) {
+        throw value;
       }
       return doc;
     } finally {

@@ -103,11 +103,11 @@ final class Fields {
         attr == null
             ? "Invalid value in element '" + elem + "'"
             : "Invalid value for attribute '" + attr + "' in element '" + elem + "'";
-    return new InputException(source, line, -1, where + ": '" + value + "'. " + expected);
+    return new ValueError(source, line, where + ": '" + value + "'. " + expected);
   }
 
   InputException missing(String attr, String elem, int line) {
-    return new InputException(
-        source, line, -1, "Missing required attribute '" + attr + "' in element '" + elem + "'");
+    return new ValueError(
+        source, line, "Missing required attribute '" + attr + "' in element '" + elem + "'");
   }
 }

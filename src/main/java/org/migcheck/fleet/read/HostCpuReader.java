@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
-import org.migcheck.InputException;
 import org.migcheck.model.CpuSignature;
 import org.migcheck.model.CpuTopology;
 import org.migcheck.model.HostCpu;
@@ -75,8 +74,8 @@ final class HostCpuReader {
         throw v.missing("name", "feature", f.line());
       }
       if (!seen.add(name)) {
-        throw new InputException(
-            v.source(), f.line(), -1, "CPU feature '" + name + "' specified more than once");
+        throw new ValueError(
+            v.source(), f.line(), "CPU feature '" + name + "' specified more than once");
       }
       names.add(name);
     }

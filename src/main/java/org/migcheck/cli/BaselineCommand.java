@@ -1,6 +1,5 @@
 package org.migcheck.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.migcheck.engine.BaselineOptions;
@@ -31,11 +30,7 @@ final class BaselineCommand implements Callable<Integer> {
   @Option(names = "--migratable", description = "Leave out features that block migration.")
   boolean migratable;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the result to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Host documents.")
   List<String> inputs;
@@ -48,7 +43,7 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() {
     List<CpuDef> cpus = new CpuInputs(context).allCpus(inputs);
     CpuDef result = common.engine().baseline(cpus, new BaselineOptions(features, migratable));
-    OutputFile.write(CpuXml.format(result), output, context.out());
+    output.write(CpuXml.format(result), context.out());
     context
         .err()
         .println(

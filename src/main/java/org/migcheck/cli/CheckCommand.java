@@ -1,6 +1,5 @@
 package org.migcheck.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,18 +72,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 1 on RISKY verdicts too.")
   boolean strict;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin ReportOptions reporting;
 
   @Parameters(index = "0", paramLabel = "SRC")
   String src;
@@ -124,8 +112,7 @@ final class CheckCommand implements Callable<Integer> {
     List<ModeVerdict> verdicts = new MigrationChecker(common.engine()).check(a, b, options);
     CheckReport report = new CheckReport(a.name(), b.name(), guest, verdicts,
         common.engine().x86(src).map());
-    OutputFile.write(format == Format.json ? report.json() : report.text(), output,
-        context.out());
+    reporting.write(report::text, report::json, context.out());
     Safety result = report.result();
     boolean fail = result == Safety.UNSAFE || (strict && result == Safety.RISKY);
     return fail ? ExitCodes.INCOMPATIBLE : ExitCodes.OK;

@@ -1,6 +1,5 @@
 package org.migcheck.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.migcheck.engine.CompareResult;
 import org.migcheck.engine.Verdict;
@@ -8,7 +7,6 @@ import org.migcheck.model.CpuDef;
 import org.migcheck.report.CompareReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** virsh cpu-compare against any host, with the reasons libvirt only logs. */
@@ -27,18 +25,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin ReportOptions reporting;
 
   @Parameters(index = "0", paramLabel = "HOST")
   String host;
@@ -58,8 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     CompareResult result = common.engine().compare(hostCpu, guestCpu);
     CompareReport report =
         new CompareReport(host, cpu, result, common.engine(), hostCpu.arch());
-    String text = format == Format.json ? report.json() : report.text();
-    OutputFile.write(text, output, context.out());
+    reporting.write(report::text, report::json, context.out());
     return result.verdict() == Verdict.INCOMPATIBLE ? ExitCodes.INCOMPATIBLE : ExitCodes.OK;
   }
 }

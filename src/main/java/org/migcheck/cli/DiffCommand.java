@@ -1,6 +1,5 @@
 package org.migcheck.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.migcheck.InputException;
@@ -15,7 +14,6 @@ import org.migcheck.model.ParsedDocument;
 import org.migcheck.report.DiffReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The features two x86 hosts do not share, after expanding both through the cpu_map. */
@@ -34,18 +32,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin ReportOptions reporting;
 
   @Parameters(index = "0", paramLabel = "A")
   String fileA;
@@ -63,8 +50,7 @@ final class DiffCommand implements Callable<Integer> {
     DiffReport.Side a = side(in, fileA);
     DiffReport.Side b = side(in, fileB);
     DiffReport report = new DiffReport(a, b, common.engine().x86(fileA));
-    String text = format == Format.json ? report.json() : report.text();
-    OutputFile.write(text, output, context.out());
+    reporting.write(report::text, report::json, context.out());
     return report.identical() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
   }
 

@@ -1,6 +1,5 @@
 package org.migcheck.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.migcheck.cpumap.Arch;
@@ -15,7 +14,6 @@ import org.migcheck.report.FleetJson;
 import org.migcheck.report.FleetText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Compatibility classes, migration graph, baseline and fleet-wide facts for many hosts. */
@@ -37,18 +35,7 @@ final class FleetCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin ReportOptions reporting;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Host documents.")
   List<String> inputs;
@@ -64,11 +51,10 @@ final class FleetCommand implements Callable<Integer> {
         new FleetLoader(registry, new FleetReader(context::stdin)).load(inputs);
     FleetAnalysis analysis = new FleetAnalysis(common.engine(), new Fleet(registry, hosts));
     String cpuMap = common.maps().source().describe();
-    String text =
-        format == Format.json
-            ? new FleetJson(analysis, x86Map(), cpuMap).render()
-            : new FleetText(analysis, cpuMap).render();
-    OutputFile.write(text, output, context.out());
+    reporting.write(
+        () -> new FleetText(analysis, cpuMap).render(),
+        () -> new FleetJson(analysis, x86Map(), cpuMap).render(),
+        context.out());
     return ExitCodes.OK;
   }
 

@@ -72,11 +72,7 @@ final class GateCommand implements Callable<Integer> {
       description = "text, json, junit or markdown (default: ${DEFAULT-VALUE}).")
   GateFormat format;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   GateCommand(CliContext context) {
     this.context = context;
@@ -106,7 +102,7 @@ final class GateCommand implements Callable<Integer> {
           case markdown -> new GateMarkdown(result, cpuMap).render();
           case text -> new GateText(result, cpuMap).render();
         };
-    OutputFile.write(text, output, context.out());
+    output.write(text, context.out());
     return result.passed() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
   }
 

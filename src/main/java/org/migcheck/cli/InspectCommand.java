@@ -1,13 +1,11 @@
 package org.migcheck.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.migcheck.InputException;
 import org.migcheck.report.InspectReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Summarises host documents the way operators otherwise do by hand from lscpu and virsh. */
@@ -27,18 +25,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin ReportOptions reporting;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Documents to inspect.")
   List<String> inputs;
@@ -54,8 +41,7 @@ final class InspectCommand implements Callable<Integer> {
     if (report.size() == 0) {
       throw new InputException(String.join(" ", inputs), "no document found");
     }
-    String text = format == Format.json ? report.json() : report.text();
-    OutputFile.write(text, output, context.out());
+    reporting.write(report::text, report::json, context.out());
     return ExitCodes.OK;
   }
 }

@@ -1,6 +1,5 @@
 package org.migcheck.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,11 +61,7 @@ final class SuggestCommand implements Callable<Integer> {
       description = "xml, text or json (default: ${DEFAULT-VALUE}).")
   SuggestFormat format;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the result to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Host documents.")
   List<String> inputs;
@@ -101,17 +96,17 @@ final class SuggestCommand implements Callable<Integer> {
     switch (format) {
       case xml -> {
         // a file first: if it cannot be written, that one line is all stderr gets
-        if (s.ok() && output != null) {
-          OutputFile.write(report.cpuXml(), output, context.out());
+        if (s.ok() && !output.toStdout()) {
+          output.write(report.cpuXml(), context.out());
         }
         context.err().print(report.headline() + report.table() + report.remarks());
         context.err().flush();
-        if (s.ok() && output == null) {
-          OutputFile.write(report.cpuXml(), null, context.out());
+        if (s.ok() && output.toStdout()) {
+          output.write(report.cpuXml(), context.out());
         }
       }
-      case text -> OutputFile.write(report.text(), output, context.out());
-      case json -> OutputFile.write(report.json(), output, context.out());
+      case text -> output.write(report.text(), context.out());
+      case json -> output.write(report.json(), context.out());
     }
     return s.ok() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
   }

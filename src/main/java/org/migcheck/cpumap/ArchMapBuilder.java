@@ -265,13 +265,9 @@ final class ArchMapBuilder {
         signatures.add(signature(s, file, name));
       }
     }
-    Optional<XmlNode> vn = n.child("vendor");
-    if (vn.isPresent()) {
-      String v = requireName(vn.get(), file, "vendor");
-      vendor = vendors.get(v);
-      if (vendor == null) {
-        throw error(file, vn.get(), "Unknown vendor " + v + " referenced by CPU model " + name);
-      }
+    Vendor own = modelVendor(n, file, name);
+    if (own != null) {
+      vendor = own;
     }
     List<Feature> removed = new ArrayList<>();
     List<Feature> added = new ArrayList<>();
@@ -365,16 +361,22 @@ final class ArchMapBuilder {
     return b;
   }
 
-  private void addPvrModel(XmlNode n, String file, String name) {
-    Vendor vendor = null;
+  /** The model's own {@code <vendor>}, or null when it names none. */
+  private Vendor modelVendor(XmlNode n, String file, String name) {
     Optional<XmlNode> vn = n.child("vendor");
-    if (vn.isPresent()) {
-      String v = requireName(vn.get(), file, "vendor");
-      vendor = vendors.get(v);
-      if (vendor == null) {
-        throw error(file, vn.get(), "Unknown vendor " + v + " referenced by CPU model " + name);
-      }
+    if (vn.isEmpty()) {
+      return null;
     }
+    String v = requireName(vn.get(), file, "vendor");
+    Vendor vendor = vendors.get(v);
+    if (vendor == null) {
+      throw error(file, vn.get(), "Unknown vendor " + v + " referenced by CPU model " + name);
+    }
+    return vendor;
+  }
+
+  private void addPvrModel(XmlNode n, String file, String name) {
+    Vendor vendor = modelVendor(n, file, name);
     List<Pvr> pvrs = new ArrayList<>();
     for (XmlNode p : n.children("pvr")) {
       long value =

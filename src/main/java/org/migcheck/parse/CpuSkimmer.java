@@ -38,65 +38,32 @@ final class CpuSkimmer {
   private XCapabilities capabilities() throws XMLStreamException {
     XCapabilities x = new XCapabilities();
     x.loc = here();
-    children(
-        name -> {
-          if (name.equals("host")) {
-            XCapabilities.Host h = new XCapabilities.Host();
-            children(child -> {
-              if (child.equals("cpu")) {
-                h.cpu = cpu();
-              } else {
-                skip();
-              }
-            });
-            x.host = h;
-          } else {
-            skip();
-          }
-        });
+    only("host", () -> {
+      XCapabilities.Host h = new XCapabilities.Host();
+      only("cpu", () -> h.cpu = cpu());
+      x.host = h;
+    });
     return x;
   }
 
   private XDomain domain() throws XMLStreamException {
     XDomain x = new XDomain();
-    children(name -> {
-      if (name.equals("cpu")) {
-        x.cpu = cpu();
-      } else {
-        skip();
-      }
-    });
+    only("cpu", () -> x.cpu = cpu());
     return x;
   }
 
   private XCpuTest cpuTest() throws XMLStreamException {
     XCpuTest x = new XCpuTest();
-    children(name -> {
-      if (name.equals("cpu")) {
-        x.cpus.add(cpu());
-      } else {
-        skip();
-      }
-    });
+    only("cpu", () -> x.cpus.add(cpu()));
     return x;
   }
 
   private XDomainCapabilities domainCapabilities() throws XMLStreamException {
     XDomainCapabilities x = new XDomainCapabilities();
-    children(name -> {
-      if (name.equals("cpu")) {
-        XDomainCapabilities.Cpu c = new XDomainCapabilities.Cpu();
-        children(child -> {
-          if (child.equals("mode")) {
-            c.modes.add(mode());
-          } else {
-            skip();
-          }
-        });
-        x.cpu = c;
-      } else {
-        skip();
-      }
+    only("cpu", () -> {
+      XDomainCapabilities.Cpu c = new XDomainCapabilities.Cpu();
+      only("mode", () -> c.modes.add(mode()));
+      x.cpu = c;
     });
     return x;
   }
@@ -241,6 +208,21 @@ final class CpuSkimmer {
 
   private interface ChildReader {
     void read(String localName) throws XMLStreamException;
+  }
+
+  private interface Step {
+    void run() throws XMLStreamException;
+  }
+
+  /** Runs {@code step} on each child element named {@code name}; skips the others. */
+  private void only(String name, Step step) throws XMLStreamException {
+    children(child -> {
+      if (child.equals(name)) {
+        step.run();
+      } else {
+        skip();
+      }
+    });
   }
 
   /** Calls {@code each} for every child element (standing on its start tag). */

@@ -1,6 +1,7 @@
 package org.migcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.migcheck.cli.CliRun.run;
 import static org.migcheck.cli.SampleArgs.sample;
 
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +24,7 @@ import org.migcheck.fleet.gate.Rollouts;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 class GateCommandTest {
   @TempDir Path tmp;
@@ -65,6 +70,7 @@ class GateCommandTest {
   void junitXmlIsWhatCiSystemsRead() throws Exception {
     CliRun r = run(args("--format", "junit"));
     assertThat(r.exit()).isEqualTo(1);
+    validateJunit(r.out());
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -108,13 +114,42 @@ class GateCommandTest {
     assertThat(suites.getLength()).isEqualTo(6);
   }
 
+  /** The schema is strict enough to catch what CI systems would choke on. */
   @Test
-  void passesWhenNothingBreaks() throws IOException {
+  void junitSchemaRejectsMalformedReports() {
+    assertThatThrownBy(() -> validateJunit(
+        "<testsuites><testsuite name='r' tests='1'><testcase name='h'/></testsuite></testsuites>"))
+        .isInstanceOf(SAXException.class).hasMessageContaining("classname");
+    assertThatThrownBy(() -> validateJunit(
+        "<testsuites><testsuite name='r' tests='one'/></testsuites>"))
+        .isInstanceOf(SAXException.class).hasMessageContaining("one");
+  }
+
+  /** Validates against src/test/resources/junit/junit-report.xsd, resolving nothing external. */
+  static void validateJunit(String xml) throws SAXException, IOException {
+    SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    Validator v = f.newSchema(GateCommandTest.class.getResource("/junit/junit-report.xsd")).newValidator();
+    v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    v.validate(new StreamSource(new java.io.StringReader(xml)));
+  }
+
+  @Test
+  void passesWhenNothingBreaks() throws Exception {
     Files.writeString(policy, "allow-feature-loss = hle, rtm\n");
-    CliRun r = run("gate", "--fleet", sample("skylake-a.xml"), sample("skylake-b.xml"),
-        "--candidate", candidate.resolve("skylake-b.xml").toString(), "--policy", policy.toString());
+    String[] pass = {"gate", "--fleet", sample("skylake-a.xml"), sample("skylake-b.xml"),
+        "--candidate", candidate.resolve("skylake-b.xml").toString(), "--policy", policy.toString()};
+    CliRun r = run(pass);
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).startsWith("gate: PASS: every rule holds\n");
+    List<String> junit = new ArrayList<>(List.of(pass));
+    junit.addAll(List.of("--format", "junit"));
+    CliRun j = run(junit.toArray(String[]::new));
+    assertThat(j.exit()).isZero();
+    assertThat(j.out()).contains("failures=\"0\"").doesNotContain("<failure");
+    validateJunit(j.out());
   }
 
   @Test

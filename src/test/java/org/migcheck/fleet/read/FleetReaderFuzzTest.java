@@ -63,6 +63,13 @@ class FleetReaderFuzzTest {
     if (fullError != null && fullError.equals(fastError)) {
       return;
     }
+    boolean bothFail = fullError != null && fastError != null;
+    if (bothFail && (fullError.contains("UTF-8") || fastError.contains("UTF-8"))) {
+      return; // the readers meet invalid UTF-8 at different places
+    }
+    if (bothFail && malformedAt(fullError) != null && malformedAt(fullError).equals(malformedAt(fastError))) {
+      return; // the JDK parser words a fault by context (the full reader wraps documents in a root)
+    }
     if (fastError != null && unsupportedRoot(fastError) != null) {
       // fleet reads host documents only and says so, where the full parser lists every root it
       // knows and reads guest documents too: the same root must be the trouble, at the same place
@@ -75,15 +82,19 @@ class FleetReaderFuzzTest {
       }
       return;
     }
-    boolean bothFail = fullError != null && fastError != null;
-    boolean utf8 = bothFail && (fullError.contains("UTF-8") || fastError.contains("UTF-8"));
     boolean unreadValue =
         fullError != null
             && (fullError.contains("Invalid value") || fullError.contains("Missing"))
             && (fastError == null || line(fastError) > line(fullError));
-    if (!utf8 && !unreadValue) {
+    if (!unreadValue) {
       throw new AssertionError("full parser: " + fullError + "\nfleet reader: " + fastError);
     }
+  }
+
+  /** "FILE:LINE:COLUMN: malformed XML" without the parser's wording, else null. */
+  private static String malformedAt(String oneLine) {
+    int at = oneLine.indexOf(": malformed XML: ");
+    return at < 0 ? null : oneLine.substring(0, at);
   }
 
   private static boolean readsGuestDocument(List<ParsedDocument> docs) {

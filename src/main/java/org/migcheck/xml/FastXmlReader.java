@@ -71,6 +71,8 @@ public final class FastXmlReader implements XMLStreamReader {
   private int linePos;
   private int line = 1;
   private int eventPos;
+  /** Where the current start tag ends (after its '>'), which is where the JDK's StAX puts it. */
+  private int eventEnd;
 
   private final String[] names = new String[512];
 
@@ -176,6 +178,7 @@ public final class FastXmlReader implements XMLStreamReader {
     if (pendingEnd) {
       pendingEnd = false;
       depth--;
+      eventPos = eventEnd; // an empty element ends where its tag does
       return event = END_ELEMENT;
     }
     attrCount = 0;
@@ -184,6 +187,7 @@ public final class FastXmlReader implements XMLStreamReader {
       open[depth++] = CONTAINER;
       name = CONTAINER;
       eventPos = p;
+      eventEnd = p;
       return event = START_ELEMENT;
     }
     eventPos = p;
@@ -301,6 +305,7 @@ public final class FastXmlReader implements XMLStreamReader {
     }
     open[depth++] = name;
     rootSeen = true;
+    eventEnd = p;
     if (p - tagStart > XmlLimits.MAX_VALUE_CHARS) {
       throw new Unsupported("a tag over the size limit");
     }
@@ -666,17 +671,22 @@ public final class FastXmlReader implements XMLStreamReader {
     return event == CHARACTERS || event == COMMENT;
   }
 
-  /** Where the current event starts; lines are counted lazily, once over the input. */
+  /**
+   * Where the current event starts, but for a start tag where it ends, as the JDK's StAX reports
+   * it (so both readers give a record spanning lines the same line); lines are counted lazily,
+   * once over the input.
+   */
   @Override
   public Location getLocation() {
-    for (; linePos < eventPos; linePos++) {
+    int at = event == START_ELEMENT ? eventEnd : eventPos;
+    for (; linePos < at; linePos++) {
       if (b[linePos] == '\n') {
         line++;
       }
     }
     int l = line;
     int col = 1;
-    for (int i = eventPos - 1; i >= 0 && b[i] != '\n'; i--) {
+    for (int i = at - 1; i >= 0 && b[i] != '\n'; i--) {
       col++;
     }
     int c = col;

@@ -208,11 +208,15 @@ final class DocumentSplitter {
             + " closed)");
   }
 
-  /** Text between documents, reported at the line where it ends, as the input layer does. */
+  /**
+   * Text between documents, reported at the line where it ends, as the input layer does; a
+   * control character in it is reported where it stands, as the JDK parser does there.
+   */
   private InputException textOutside() throws IOException {
     int startLine = line;
     byte[] run = new byte[64];
     int runLength = 0;
+    InputException control = null;
     while (true) {
       if (pos == lim && !fill(1)) {
         break;
@@ -220,6 +224,11 @@ final class DocumentSplitter {
       byte b = buf[pos];
       if (b == '<') {
         break;
+      }
+      if (control == null && b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+        control = new InputException(file, line, column() + 1, String.format(
+            "malformed XML: An invalid XML character (Unicode: 0x%x) was found in the element"
+                + " content of the document.", b));
       }
       if (runLength < 4096) {
         if (runLength == run.length) {
@@ -235,6 +244,9 @@ final class DocumentSplitter {
     int bad = Utf8.firstInvalid(run, runLength);
     if (bad >= 0) {
       return notUtf8(startLine + Lines.count(run, bad));
+    }
+    if (control != null) {
+      return control;
     }
     return outside(utf8(Arrays.copyOf(run, runLength)));
   }

@@ -106,6 +106,16 @@ class FleetReaderErrorsTest {
         + " <capabilities> and <domainCapabilities>");
   }
 
+  /** A control character between documents stands where the JDK parser finds it (fuzz find). */
+  @Test
+  void controlCharacterOutsideDocuments() throws IOException {
+    String c = caps();
+    sameError("\u001ccapabilities>\n\n" + c);
+    sameError("ab\u001c\n" + c);
+    sameError(c + "zz\n\u0001q\n" + c);
+    sameError(c + "  \u0008" + c);
+  }
+
   @Test
   void doctypeAnywhere() throws IOException {
     String c = caps();

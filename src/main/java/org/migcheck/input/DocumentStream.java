@@ -290,9 +290,13 @@ final class DocumentStream {
     if (text == null || e.line() <= 0 || !e.getMessage().startsWith("malformed XML")) {
       return e;
     }
+    int column = e.column();
+    if (e.line() == 1 && column > ContainerReader.PREFIX.length()) {
+      column -= ContainerReader.PREFIX.length();
+    }
     if (text.atEnd()
         && (e.line() > text.endLine()
-            || (e.line() == text.endLine() && e.column() > text.endColumn()))) {
+            || (e.line() == text.endLine() && column > text.endColumn()))) {
       return new InputException(
           e.source(),
           text.endLine(),
@@ -303,10 +307,6 @@ final class DocumentStream {
     String message = e.getMessage();
     if (message.contains(ContainerReader.CONTAINER)) {
       message = "malformed XML: an end tag without a matching start tag";
-    }
-    int column = e.column();
-    if (e.line() == 1 && column > ContainerReader.PREFIX.length()) {
-      column -= ContainerReader.PREFIX.length();
     }
     return new InputException(e.source(), e.line(), column, message);
   }

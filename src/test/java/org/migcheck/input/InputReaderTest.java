@@ -173,6 +173,23 @@ class InputReaderTest {
         .hasMessage("cannot read: permission denied");
   }
 
+  /**
+   * A syntax error on a short first line is reported where it is, not as a truncated file: the
+   * column is taken without the container's prefix before it is compared with the file's end
+   * (fuzz find, run 3).
+   */
+  @Test
+  void syntaxErrorOnAShortFirstLine(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("short.xml");
+    Files.writeString(f, "<capab*ilities05<ca00-");
+    assertThatThrownBy(() -> reader.readAll(List.of(f.toString())))
+        .hasMessageStartingWith("malformed XML: Element type \"capab\" must be followed by")
+        .satisfies(e -> assertThat(column(e)).isEqualTo(7));
+    Files.writeString(f, "<capabilities><host");
+    failsReading(f.toString(),
+        "malformed XML: unexpected end of file (the document is truncated or an element is not closed)", 1);
+  }
+
   @Test
   void emptyAndDocumentlessFiles() {
     failsReading(fixture("empty.xml"), "file is empty", -1);

@@ -72,7 +72,7 @@ final class Cursor {
     }
   }
 
-  /** The text of the current element (child elements are skipped), through its end tag. */
+  /** The text of the current element after its last child element, through its end tag. */
   String text() throws XMLStreamException {
     String first = null;
     StringBuilder more = null;
@@ -89,7 +89,12 @@ final class Cursor {
             more.append(r.getText());
           }
         }
-        case XMLStreamConstants.START_ELEMENT -> skip();
+        case XMLStreamConstants.START_ELEMENT -> {
+          // JAXB keeps only the text after an element's last child: so does fleet
+          skip();
+          first = null;
+          more = null;
+        }
         case XMLStreamConstants.END_ELEMENT -> {
           return more != null ? more.toString() : first == null ? "" : first;
         }

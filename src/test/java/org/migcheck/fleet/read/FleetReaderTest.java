@@ -120,6 +120,27 @@ class FleetReaderTest {
         .endsWith(single + "#24");
   }
 
+  /**
+   * Text with child elements in it keeps what JAXB keeps, the text after the last child, in
+   * both readers (fuzz find, run 3: fleet joined all the text).
+   */
+  @Test
+  void mixedContentKeepsTheTextAfterTheLastChild(@TempDir Path tmp) throws IOException {
+    String dc = Files.readString(SharedData.repo().resolve("samples/broadwell-domcaps.xml"));
+    int open = dc.indexOf('>', dc.indexOf("<mode name='custom'")) + 1;
+    String mixed = dc.substring(0, open)
+        + "\n<model usable='no' vendor='Intel'>AAA<x/>BBB</model>"
+        + "\n<model usable='no'>CCC <model usable='yes'>DDD</model> EEE<!-- c -->F</model>"
+        + "\n<model usable='no'>GGG<x/></model>" + dc.substring(open);
+    Path f = tmp.resolve("mixed-domcaps.xml");
+    Files.writeString(f, mixed.replace("<path>/usr/bin/qemu-system-x86_64</path>", "<path>/usr/<x/>bin/qemu</path>"));
+    agree(List.of(f.toString()));
+    DomainCapabilities d = (DomainCapabilities) full(List.of(f.toString())).get(0);
+    assertThat(d.path()).isEqualTo("bin/qemu");
+    assertThat(d.cpu().custom().models()).extracting(m -> m.name())
+        .contains("BBB", "EEEF").doesNotContain("AAABBB", "DDD", "GGG");
+  }
+
   @Test
   void declarationsCommentsAndLineEndsBetweenAndInsideDocuments() throws IOException {
     String one = Files.readString(SharedData.repo().resolve("samples/skylake-a.xml"));

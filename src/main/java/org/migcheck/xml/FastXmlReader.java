@@ -680,13 +680,15 @@ public final class FastXmlReader implements XMLStreamReader {
   public Location getLocation() {
     int at = event == START_ELEMENT ? eventEnd : eventPos;
     for (; linePos < at; linePos++) {
-      if (b[linePos] == '\n') {
+      // a lone CR ends a line too (XML reads it as a line feed), CR LF ends one
+      byte c = b[linePos];
+      if (c == '\n' || c == '\r' && (linePos + 1 >= end || b[linePos + 1] != '\n')) {
         line++;
       }
     }
     int l = line;
     int col = 1;
-    for (int i = at - 1; i >= 0 && b[i] != '\n'; i--) {
+    for (int i = at - 1; i >= 0 && b[i] != '\n' && b[i] != '\r'; i--) {
       col++;
     }
     int c = col;

@@ -64,8 +64,13 @@ class FleetReaderFuzzTest {
       return;
     }
     boolean bothFail = fullError != null && fastError != null;
-    if (bothFail && (fullError.contains("UTF-8") || fastError.contains("UTF-8"))) {
-      return; // the readers meet invalid UTF-8 at different places
+    if (bothFail && (fullError.contains("UTF-8") || fastError.contains("UTF-8")
+        || fullError.contains("DOCTYPE") || fastError.contains("DOCTYPE"))) {
+      return; // the input layer checks UTF-8 and DOCTYPEs as it reads ahead, fleet's splitter as it cuts
+    }
+    if (bothFail && line(fullError) == line(fastError) && fullError.contains("unexpected end of file")
+        && fastError.contains("text outside of any element")) {
+      return; // text before a '<' that ends the file: the JDK parser meets the end before the text
     }
     if (bothFail && malformedAt(fullError) != null && malformedAt(fullError).equals(malformedAt(fastError))) {
       return; // the JDK parser words a fault by context (the full reader wraps documents in a root)

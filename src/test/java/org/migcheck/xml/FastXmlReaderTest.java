@@ -22,8 +22,9 @@ import org.migcheck.fleet.gen.FleetGenerator;
 import org.migcheck.testing.SharedData;
 
 /**
- * The fast reader against the JDK parser: on everything it accepts, the same events; on
- * everything the JDK parser rejects, it must refuse too (as malformed or as unsupported).
+ * The fast reader against the JDK parser: on everything it accepts, the same events (start tags
+ * with their lines); on everything the JDK parser rejects, it must refuse too (as malformed or as
+ * unsupported).
  */
 class FastXmlReaderTest {
   /** The events, or null when the reader failed. */
@@ -48,7 +49,9 @@ class FastXmlReaderTest {
         }
         if (e == XMLStreamConstants.START_ELEMENT) {
           depth++;
-          StringBuilder sb = new StringBuilder("<" + r.getLocalName());
+          // with its line: both readers must place a record where the other does
+          StringBuilder sb =
+              new StringBuilder("<" + r.getLocalName() + "@" + r.getLocation().getLineNumber());
           for (int i = 0; i < r.getAttributeCount(); i++) {
             sb.append(' ').append(r.getAttributeLocalName(i)).append("=[")
                 .append(r.getAttributeValue(i)).append(']');

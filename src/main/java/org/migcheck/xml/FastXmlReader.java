@@ -613,9 +613,28 @@ public final class FastXmlReader implements XMLStreamReader {
       throw new IllegalStateException("no text here");
     }
     if (text == null) {
-      text = rangeText(textStart, textEnd, textPlain, false);
+      text = event == COMMENT && !textPlain
+          ? commentText(textStart, textEnd)
+          : rangeText(textStart, textEnd, textPlain, false);
     }
     return text;
+  }
+
+  /** A comment's text: line ends normalized, nothing else (a comment holds no references). */
+  private String commentText(int s, int e) {
+    StringBuilder sb = new StringBuilder(e - s);
+    for (int i = s; i < e; i++) {
+      int c = b[i];
+      if (c == '\r') {
+        if (i + 1 < e && b[i + 1] == '\n') {
+          i++;
+        }
+        sb.append('\n');
+      } else {
+        sb.append((char) c);
+      }
+    }
+    return sb.toString();
   }
 
   @Override

@@ -158,6 +158,7 @@ class FastXmlReaderTest {
     agree("<a x='1' y=\"2\"><b/>t&amp;&lt;&gt;&apos;&quot;&#65;&#x42;<!-- c --></a>");
     agree("<a x = ' a\tb\nc\r\nd '>x\r\ny\rz</a>");
     agree("<a><!-- x\ry\r\nz\n --></a>");
+    agree("<a><!-- &amp;\r\n&lt; &#65; --></a>"); // comments keep references as written (fuzz find, run 3)
     agree("<a>]]></a>");
     agree("<a>]]]></a>");
     agree("<a>] ]></a>");

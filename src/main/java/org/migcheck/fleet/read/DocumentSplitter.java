@@ -169,6 +169,7 @@ final class DocumentSplitter {
         throw truncated();
       }
     } else if (startsWith("<?")) {
+      checkInstructionTarget();
       if (!skipPast(2, PI_END)) {
         throw truncated();
       }
@@ -341,6 +342,46 @@ final class DocumentSplitter {
     }
     docStart = -1;
     return new Chunk(file, file, startLine, startColumn, bytes, !complete, line, column(), !nonAscii);
+  }
+
+  /**
+   * A processing instruction between documents starts with its target's name, then white space
+   * or "?>": the JDK parser's rules and words, at the byte where it stops (line ends cannot come
+   * before that byte, so the column is counted on this line).
+   */
+  private void checkInstructionTarget() throws IOException {
+    int i = 2;
+    if (!fill(i + 1)) {
+      return; // the end of the file: reported as truncated
+    }
+    if (!isNameByte(buf[pos + i], true)) {
+      throw instructionError(i, "The processing instruction must begin with the name of the target.");
+    }
+    do {
+      i++;
+      if (!fill(i + 1)) {
+        return;
+      }
+    } while (i < 4096 && isNameByte(buf[pos + i], false));
+    byte after = buf[pos + i];
+    boolean space = after == ' ' || after == '\t' || after == '\r' || after == '\n';
+    if (!space && !(after == '?' && fill(i + 2) && buf[pos + i + 1] == '>')) {
+      throw instructionError(
+          i, "White space is required between the processing instruction target and data.");
+    }
+  }
+
+  private static boolean isNameByte(byte b, boolean first) {
+    if (b < 0) {
+      return true; // non-ASCII: the parser of the chunk judges the character
+    }
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == ':'
+        || !first && ((b >= '0' && b <= '9') || b == '-' || b == '.');
+  }
+
+  private InputException instructionError(int offset, String what) {
+    return new InputException(
+        file, line, column() + characters(pos, pos + offset) + 1, "malformed XML: " + what);
   }
 
   /** {@code <?xml} followed by white space or '?': a declaration, which the input layer blanks. */

@@ -116,6 +116,20 @@ class FleetReaderErrorsTest {
     sameError(c + "  \u0008" + c);
   }
 
+  /** A processing instruction between documents is checked as the JDK parser does (fuzz find). */
+  @Test
+  void instructionsBetweenDocuments() throws IOException {
+    String c = caps();
+    sameError("<??>\n" + c);
+    sameError("<? x?>\n" + c);
+    sameError("<?9x?>\n" + c);
+    sameError("<?cpu>\n" + c);
+    sameError(c + "  <?cpu>\n" + c);
+    sameError(c + "\n\n <?\n" + c);
+    String[] fine = outcomes(("<?a?>\n<?x-1.b:c data?>\n<?xy\n?>" + c).getBytes(StandardCharsets.UTF_8));
+    assertThat(fine).containsExactly("ok", "ok");
+  }
+
   @Test
   void doctypeAnywhere() throws IOException {
     String c = caps();

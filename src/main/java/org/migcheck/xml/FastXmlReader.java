@@ -698,12 +698,9 @@ public final class FastXmlReader implements XMLStreamReader {
   @Override
   public Location getLocation() {
     int at = event == START_ELEMENT ? eventEnd : eventPos;
-    for (; linePos < at; linePos++) {
-      // a lone CR ends a line too (XML reads it as a line feed), CR LF ends one
-      byte c = b[linePos];
-      if (c == '\n' || c == '\r' && (linePos + 1 >= end || b[linePos + 1] != '\n')) {
-        line++;
-      }
+    if (linePos < at) {
+      line += LineEnds.count(b, linePos, at);
+      linePos = at;
     }
     int l = line;
     int col = 1;

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.migcheck.InputException;
 import org.migcheck.parse.ParseErrors;
 import org.migcheck.xml.FastXmlReader;
+import org.migcheck.xml.LineEnds;
 import org.migcheck.xml.SafeXml;
 
 /**
@@ -118,7 +119,7 @@ final class ChunkParser {
   private static InputException notUtf8(Chunk chunk, int offset) {
     return new InputException(
         chunk.file(),
-        chunk.line() + Lines.count(chunk.bytes(), offset),
+        chunk.line() + LineEnds.count(chunk.bytes(), offset),
         -1,
         "not valid UTF-8 (libvirt XML is always UTF-8)");
   }

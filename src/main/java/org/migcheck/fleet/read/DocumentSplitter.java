@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.migcheck.InputException;
+import org.migcheck.xml.LineEnds;
 import org.migcheck.xml.XmlLimits;
 
 /**
@@ -244,7 +245,7 @@ final class DocumentSplitter {
     }
     int bad = Utf8.firstInvalid(run, runLength);
     if (bad >= 0) {
-      return notUtf8(startLine + Lines.count(run, bad));
+      return notUtf8(startLine + LineEnds.count(run, bad));
     }
     if (control != null) {
       return control;

@@ -365,8 +365,7 @@ final class DocumentSplitter {
       }
     } while (i < 4096 && isNameByte(buf[pos + i], false));
     byte after = buf[pos + i];
-    boolean space = after == ' ' || after == '\t' || after == '\r' || after == '\n';
-    if (!space && !(after == '?' && fill(i + 2) && buf[pos + i + 1] == '>')) {
+    if (!isSpace(after) && !(after == '?' && fill(i + 2) && buf[pos + i + 1] == '>')) {
       throw instructionError(
           i, "White space is required between the processing instruction target and data.");
     }
@@ -391,7 +390,11 @@ final class DocumentSplitter {
       return false;
     }
     byte b = buf[pos + 5];
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '?';
+    return isSpace(b) || b == '?';
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   private void blank(int from, int to) {

@@ -1,10 +1,7 @@
 package org.migcheck.cli;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.migcheck.testing.FuzzFile;
 
 /**
  * Fuzzes every command with one document of each kind, written to a file so that both the fast
@@ -21,21 +18,7 @@ class DocumentFuzzTest {
   private static final String GUEST = SAMPLES + "guest-custom.xml";
   private static final String DOMCAPS = SAMPLES + "coffeelake-e2288g-domcaps.xml";
 
-  private static Path file;
-
-  /** One file per JVM, rewritten for every input (fuzzing runs in one thread). */
-  private static String write(byte[] data) {
-    try {
-      if (file == null) {
-        file = Files.createTempFile("migcheck-fuzz-", ".xml");
-        file.toFile().deleteOnExit();
-      }
-      Files.write(file, data);
-      return file.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final FuzzFile FILE = new FuzzFile("migcheck-fuzz-");
 
   private static void run(String... args) {
     RawCli.run(new byte[0], args);
@@ -43,7 +26,7 @@ class DocumentFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void capabilities(byte[] data) {
-    String f = write(data);
+    String f = FILE.write(data);
     run("inspect", f);
     run("inspect", "--format", "json", f);
     run("compare", f, HOST);
@@ -57,7 +40,7 @@ class DocumentFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void domainCapabilities(byte[] data) {
-    String f = write(data);
+    String f = FILE.write(data);
     run("inspect", f);
     run("inspect", "--format", "json", f);
     run("compare", f, HOST);
@@ -70,7 +53,7 @@ class DocumentFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void domainAndCpu(byte[] data) {
-    String f = write(data);
+    String f = FILE.write(data);
     run("inspect", f);
     run("inspect", "--format", "json", f);
     run("compare", HOST, f);
@@ -84,7 +67,7 @@ class DocumentFuzzTest {
   /** A gate policy file, with a guest and a candidate so that every rule has work. */
   @FuzzTest(maxDuration = "30s")
   void gatePolicy(byte[] data) {
-    String f = write(data);
+    String f = FILE.write(data);
     run("gate", "--fleet", HOST, "--candidate", HOST_B, "--guests", GUEST, "--policy", f);
     run("gate", "--format", "markdown", "--fleet", HOST_B, "--candidate", HOST, "--policy", f);
   }

@@ -2,19 +2,12 @@ package org.migcheck.input;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.migcheck.InputException;
-import org.migcheck.model.CpuDocument;
-import org.migcheck.model.DomainCapabilities;
-import org.migcheck.model.DomainDef;
-import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.ParsedDocument;
+import org.migcheck.testing.FuzzFile;
 
 /**
  * Fuzzes the input layer with files of concatenated documents. Only {@link InputException} may
@@ -22,24 +15,11 @@ import org.migcheck.model.ParsedDocument;
  * same CPUs (the fast reader on files, the JDK parser on stdin), or the same error.
  */
 class InputFuzzTest {
-  private static Path file;
-
-  private static String write(byte[] data) {
-    try {
-      if (file == null) {
-        file = Files.createTempFile("migcheck-fuzz-input-", ".xml");
-        file.toFile().deleteOnExit();
-      }
-      Files.write(file, data);
-      return file.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final FuzzFile FILE = new FuzzFile("migcheck-fuzz-input-");
 
   @FuzzTest(maxDuration = "30s")
   void concatenated(byte[] data) {
-    String f = write(data);
+    String f = FILE.write(data);
     InputReader fromFile = new InputReader(() -> new ByteArrayInputStream(new byte[0]));
     InputReader fromStdin = new InputReader(() -> new ByteArrayInputStream(data));
     String docsA = outcome(() -> describe(fromFile.readAll(List.of(f))), f);
@@ -78,16 +58,7 @@ class InputFuzzTest {
     for (ParsedDocument d : docs) {
       out.add(d.getClass().getSimpleName() + "@" + d.source() + ":" + d.line());
       try {
-        if (d instanceof HostCapabilities c && c.cpu() != null) {
-          c.cpu().toCpuDef();
-        } else if (d instanceof DomainCapabilities dc) {
-          dc.hostModelCpuDef();
-        } else if (d instanceof DomainDef dd) {
-          dd.cpuDef();
-          dd.migrationBlockers();
-        } else if (d instanceof CpuDocument cd) {
-          cd.toCpuDef();
-        }
+        DocumentUse.exercise(d);
       } catch (InputException e) {
         out.add("rejected " + e.oneLine());
       }

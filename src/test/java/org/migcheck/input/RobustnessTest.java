@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.migcheck.InputException;
-import org.migcheck.model.CpuDocument;
-import org.migcheck.model.DomainCapabilities;
-import org.migcheck.model.DomainDef;
-import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.ParsedDocument;
 import org.migcheck.testing.SharedData;
 
@@ -28,20 +24,7 @@ class RobustnessTest {
     InputReader reader = new InputReader(() -> new ByteArrayInputStream(bytes));
     try {
       for (ParsedDocument d : reader.readAll(List.of("-"))) {
-        // the CPU conversions are where libvirt's rules run
-        if (d instanceof HostCapabilities c && c.cpu() != null) {
-          c.cpu().toCpuDef();
-        } else if (d instanceof DomainCapabilities dc) {
-          dc.hostModelCpuDef();
-        } else if (d instanceof DomainDef dd) {
-          dd.cpuDef();
-          dd.migrationBlockers();
-          if (dd.memory() != null) {
-            dd.memory().kib();
-          }
-        } else if (d instanceof CpuDocument cd) {
-          cd.toCpuDef();
-        }
+        DocumentUse.exercise(d);
       }
       reader.extractCpus("-");
     } catch (InputException expected) {

@@ -1,10 +1,6 @@
 package org.migcheck.fleet.read;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.migcheck.InputException;
@@ -12,6 +8,7 @@ import org.migcheck.input.InputReader;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.ParsedDocument;
+import org.migcheck.testing.FuzzFile;
 
 /**
  * Fuzzes fleet's reader (byte splitter and StAX extractors on worker threads) against the full
@@ -22,24 +19,11 @@ import org.migcheck.model.ParsedDocument;
  * invalid UTF-8 found at another place).
  */
 class FleetReaderFuzzTest {
-  private static Path file;
-
-  private static String write(byte[] data) {
-    try {
-      if (file == null) {
-        file = Files.createTempFile("migcheck-fuzz-fleet-", ".xml");
-        file.toFile().deleteOnExit();
-      }
-      Files.write(file, data);
-      return file.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final FuzzFile FILE = new FuzzFile("migcheck-fuzz-fleet-");
 
   @FuzzTest(maxDuration = "30s")
   void agreement(byte[] data) {
-    String f = write(data);
+    String f = FILE.write(data);
     List<ParsedDocument> full = new ArrayList<>();
     String fullError = null;
     try {

@@ -104,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
     if (!features.isEmpty() && model == null) {
       throw new InputException("--feature", "--feature needs --model");
     }
-    HostInputs in = new HostInputs(context);
+    HostInputs in = new HostInputs(context, common.maps());
     Host a = in.host(src);
     Host b = in.host(dst);
     DomainDef domain = guest == null ? null : domain(in, guest);
@@ -113,6 +113,7 @@ final class CheckCommand implements Callable<Integer> {
     CheckReport report = new CheckReport(a.name(), b.name(), guest, verdicts,
         common.engine().x86(src).map());
     reporting.write(report::text, report::json, context.out());
+    Notes.print(in.notes(), context); // after the report: a failed write stays one line
     Safety result = report.result();
     boolean fail = result == Safety.UNSAFE || (strict && result == Safety.RISKY);
     return fail ? ExitCodes.INCOMPATIBLE : ExitCodes.OK;

@@ -47,14 +47,15 @@ final class FleetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FleetRegistry registry = new FleetRegistry(common.engine());
-    List<FleetHost> hosts =
-        new FleetLoader(registry, new FleetReader(context::stdin)).load(inputs);
+    FleetLoader loader = new FleetLoader(registry, new FleetReader(context::stdin));
+    List<FleetHost> hosts = loader.load(inputs);
     FleetAnalysis analysis = new FleetAnalysis(common.engine(), new Fleet(registry, hosts));
     String cpuMap = common.maps().source().describe();
     reporting.write(
         () -> new FleetText(analysis, cpuMap).render(),
         () -> new FleetJson(analysis, x86Map(), cpuMap).render(),
         context.out());
+    Notes.print(loader.notes(), context); // after the report: a failed write stays one line
     return ExitCodes.OK;
   }
 

@@ -89,9 +89,10 @@ final class GateCommand implements Callable<Integer> {
     FleetRegistry registry = new FleetRegistry(common.engine());
     FleetReader reader = new FleetReader(context::stdin);
     boolean keep = !domains.isEmpty();
-    List<FleetHost> before = new FleetLoader(registry, reader, keep).load(fleet);
-    List<FleetHost> added =
-        candidates.isEmpty() ? List.of() : new FleetLoader(registry, reader, keep).load(candidates);
+    FleetLoader beforeLoader = new FleetLoader(registry, reader, keep);
+    List<FleetHost> before = beforeLoader.load(fleet);
+    FleetLoader addedLoader = new FleetLoader(registry, reader, keep);
+    List<FleetHost> added = candidates.isEmpty() ? List.of() : addedLoader.load(candidates);
     GateResult result =
         new Gate(common.engine(), rules).run(new Fleet(registry, before), added, domains);
     String cpuMap = common.maps().source().describe();
@@ -103,6 +104,9 @@ final class GateCommand implements Callable<Integer> {
           case text -> new GateText(result, cpuMap).render();
         };
     output.write(text, context.out());
+    List<String> notes = new ArrayList<>(beforeLoader.notes());
+    notes.addAll(addedLoader.notes());
+    Notes.print(notes, context); // after the report: a failed write stays one line
     return result.passed() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
   }
 

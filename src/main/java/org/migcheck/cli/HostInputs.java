@@ -1,15 +1,14 @@
 package org.migcheck.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.migcheck.InputException;
-import org.migcheck.input.InputFile;
+import org.migcheck.cpumap.CpuMaps;
+import org.migcheck.input.HostPairing;
+import org.migcheck.input.InputPlan;
 import org.migcheck.input.InputReader;
-import org.migcheck.input.Inputs;
+import org.migcheck.input.PairCheck;
 import org.migcheck.migration.Host;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.DomainDef;
@@ -17,65 +16,64 @@ import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.ParsedDocument;
 
 /**
- * Turns command-line arguments into hosts. A host is its capabilities plus, optionally, its
- * domcapabilities: {@code a.xml,a-domcaps.xml} (either order: the root element decides), or a
- * directory of that host's files. Directories may hold other documents (guests), which are
- * skipped; a file named explicitly must be host data.
+ * Turns command-line arguments into hosts: capabilities plus, optionally, domcapabilities, paired
+ * by {@link HostPairing} (the rule fleet uses too) from an explicit {@code a.xml,a-domcaps.xml},
+ * a directory, or a capabilities file with its domcapabilities beside it. Directories may hold
+ * other documents (guests), which are skipped; a file named explicitly must be host data.
  */
 final class HostInputs {
   private final InputReader reader;
+  private final CpuMaps maps;
+  private final List<String> notes = new ArrayList<>();
 
-  HostInputs(CliContext context) {
+  HostInputs(CliContext context, CpuMaps maps) {
     this.reader = new InputReader(context::stdin);
+    this.maps = maps;
   }
 
   InputReader reader() {
     return reader;
   }
 
-  /** The host documents found in some arguments. */
-  private static final class Found {
-    final List<HostCapabilities> caps = new ArrayList<>();
-    final List<DomainCapabilities> domcaps = new ArrayList<>();
+  /** Notes and warnings on how hosts were paired, for standard error ("note: ...", "warning: ..."). */
+  List<String> notes() {
+    return List.copyOf(notes);
   }
 
-  private Found read(List<String> parts) {
-    Found found = new Found();
-    for (String part : parts) {
-      boolean directory = !part.equals("-") && Files.isDirectory(Path.of(part));
-      for (InputFile f : Inputs.resolve(part)) {
-        reader.stream(f, doc -> take(doc, directory, found));
-      }
+  /** A host document with what the pairing rule needs of it. */
+  private record Read(ParsedDocument doc, HostPairing.Doc pairing) {}
+
+  /** The host documents of some arguments, capabilities and domcapabilities apart. */
+  private record Found(List<Read> caps, List<Read> domcaps) {}
+
+  private Found read(List<String> args) {
+    InputPlan plan = InputPlan.of(args);
+    plan.notes().forEach(n -> notes.add("note: " + n));
+    Found found = new Found(new ArrayList<>(), new ArrayList<>());
+    int[] seq = {0};
+    for (InputPlan.Planned p : plan.files()) {
+      reader.stream(p.file(), doc -> {
+        if (doc instanceof HostCapabilities c) {
+          found.caps.add(new Read(doc, docOf(p, seq[0]++, c.source(), c.uuid())));
+        } else if (doc instanceof DomainCapabilities d) {
+          found.domcaps.add(new Read(doc, docOf(p, seq[0]++, d.source(), d.hostUuid())));
+        } else if (!p.fromDirectory()) {
+          String what = doc instanceof DomainDef ? "a <domain>" : "a bare <cpu>";
+          throw new InputException(doc.source(), doc.line(), -1, what + " is not host data: give"
+              + " the host's capabilities and, optionally, its domcapabilities");
+        }
+      });
     }
     return found;
   }
 
-  private static void take(ParsedDocument doc, boolean fromDirectory, Found found) {
-    if (doc instanceof HostCapabilities c) {
-      found.caps.add(c);
-    } else if (doc instanceof DomainCapabilities d) {
-      found.domcaps.add(d);
-    } else if (!fromDirectory) {
-      String what = doc instanceof DomainDef ? "a <domain>" : "a bare <cpu>";
-      throw new InputException(doc.source(), doc.line(), -1, what + " is not host data: give the"
-          + " host's capabilities and, optionally, its domcapabilities");
-    }
-  }
-
-  private static List<String> parts(String arg) {
-    List<String> out = new ArrayList<>();
-    for (String p : arg.split(",", -1)) {
-      if (p.isEmpty()) {
-        throw new InputException(arg, "empty file name in a comma-separated host");
-      }
-      out.add(p);
-    }
-    return out;
+  private static HostPairing.Doc docOf(InputPlan.Planned p, int seq, String source, String uuid) {
+    return new HostPairing.Doc(source, seq, p.argument(), p.argumentText(), p.explicit(), uuid);
   }
 
   /** One host: exactly one capabilities document and at most one domcapabilities. */
   Host host(String arg) {
-    Found f = read(parts(arg));
+    Found f = read(List.of(arg));
     if (f.caps.size() != 1) {
       throw new InputException(arg, f.caps.isEmpty()
           ? "no <capabilities> document: a host needs its virsh capabilities"
@@ -85,68 +83,69 @@ final class HostInputs {
       throw new InputException(arg, f.domcaps.size()
           + " <domainCapabilities> documents: give at most one per host");
     }
-    HostCapabilities caps = f.caps.get(0);
-    return new Host(name(caps.source()), caps, f.domcaps.isEmpty() ? null : f.domcaps.get(0));
+    return host((HostCapabilities) f.caps.get(0).doc(),
+        f.domcaps.isEmpty() ? null : (DomainCapabilities) f.domcaps.get(0).doc());
   }
 
   /**
-   * Any number of hosts. An argument with a comma is one host; otherwise every capabilities
-   * document is a host, paired with the domcapabilities named like it ({@code X-domcaps.xml} for
-   * {@code X.xml}, document by document in concatenated files), or with the only domcapabilities
-   * of the argument when it holds one of each; domcapabilities left over are hosts of their own.
+   * Any number of hosts, paired by {@link HostPairing}; domcapabilities no rule pairs are hosts of
+   * their own. Hosts come in input order, each argument's capabilities before its lone
+   * domcapabilities.
    */
   List<Host> hosts(List<String> args) {
-    List<Host> out = new ArrayList<>();
-    for (String arg : args) {
-      if (arg.contains(",")) {
-        out.add(host(arg));
-        continue;
-      }
-      Found f = read(List.of(arg));
-      if (f.caps.isEmpty() && f.domcaps.isEmpty()) {
-        throw new InputException(arg, "no <capabilities> or <domainCapabilities> document");
-      }
-      Map<String, DomainCapabilities> byCapsSource = new LinkedHashMap<>();
-      for (DomainCapabilities d : f.domcaps) {
-        byCapsSource.put(capsSourceFor(d.source()), d);
-      }
-      boolean onePair = f.caps.size() == 1 && f.domcaps.size() == 1;
-      for (HostCapabilities c : f.caps) {
-        DomainCapabilities d = onePair ? f.domcaps.get(0) : byCapsSource.remove(c.source());
-        if (onePair) {
-          byCapsSource.clear();
-        }
-        out.add(new Host(name(c.source()), c, d));
-      }
-      for (DomainCapabilities d : byCapsSource.values()) {
-        out.add(new Host(name(d.source()), null, d));
+    Found f = read(args);
+    for (int i = 0; i < args.size(); i++) {
+      int argument = i;
+      if (f.caps.stream().noneMatch(r -> r.pairing().argument() == argument)
+          && f.domcaps.stream().noneMatch(r -> r.pairing().argument() == argument)) {
+        throw new InputException(args.get(i), "no <capabilities> or <domainCapabilities> document");
       }
     }
-    return out;
+    int[] capsOf = HostPairing.pair(
+        f.caps.stream().map(Read::pairing).toList(), f.domcaps.stream().map(Read::pairing).toList());
+    DomainCapabilities[] pairedWith = new DomainCapabilities[f.caps.size()];
+    List<Read> alone = new ArrayList<>();
+    for (int j = 0; j < capsOf.length; j++) {
+      if (capsOf[j] >= 0) {
+        pairedWith[capsOf[j]] = (DomainCapabilities) f.domcaps.get(j).doc();
+      } else {
+        alone.add(f.domcaps.get(j));
+      }
+    }
+    record Placed(HostPairing.Doc at, boolean alone, Host host) {}
+    List<Placed> placed = new ArrayList<>();
+    for (int i = 0; i < f.caps.size(); i++) {
+      Read r = f.caps.get(i);
+      placed.add(new Placed(r.pairing(), false, host((HostCapabilities) r.doc(), pairedWith[i])));
+    }
+    for (Read r : alone) {
+      placed.add(new Placed(r.pairing(), true,
+          new Host(name(r.doc().source()), null, (DomainCapabilities) r.doc())));
+    }
+    placed.sort(Comparator.<Placed>comparingInt(p -> p.at().argument())
+        .thenComparing(Placed::alone)
+        .thenComparingInt(p -> p.at().seq()));
+    return placed.stream().map(Placed::host).toList();
   }
 
-  /** "dir/a-domcaps.xml#3" → "dir/a.xml#3". */
-  static String capsSourceFor(String domcapsSource) {
-    int hash = domcapsSource.lastIndexOf('#');
-    String file = hash < 0 ? domcapsSource : domcapsSource.substring(0, hash);
-    String doc = hash < 0 ? "" : domcapsSource.substring(hash);
-    String stem = file.endsWith(".xml") ? file.substring(0, file.length() - 4) : file;
-    if (stem.endsWith("-domcaps")) {
-      stem = stem.substring(0, stem.length() - "-domcaps".length());
+  /** A host; a pair that does not look like one host is a warning, and arches that differ drop
+   * the domcapabilities (as fleet does). */
+  private Host host(HostCapabilities caps, DomainCapabilities domcaps) {
+    if (domcaps == null) {
+      return new Host(name(caps.source()), caps, null);
     }
-    return stem + ".xml" + doc;
+    DomainCapabilities.HostModel hm = domcaps.cpu().hostModel();
+    boolean known = hm != null && hm.supported() && hm.cpu() != null;
+    PairCheck.Caps c = PairCheck.Caps.of(caps.source(), caps.cpu());
+    PairCheck.Domcaps d = new PairCheck.Domcaps(domcaps.source(), domcaps.arch(),
+        known ? hm.model() : null, known ? hm.vendor() : null);
+    PairCheck.warnings(c, d, maps).forEach(w -> notes.add("warning: " + w));
+    boolean sameArch = c.arch() == null || d.arch() == null || c.arch().equals(d.arch());
+    return new Host(name(caps.source()), caps, sameArch ? domcaps : null);
   }
 
   /** A report name for a host: its file name without directory and {@code .xml}. */
   static String name(String source) {
-    int hash = source.lastIndexOf('#');
-    String file = hash < 0 ? source : source.substring(0, hash);
-    String doc = hash < 0 ? "" : source.substring(hash);
-    int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-    String base = file.substring(slash + 1);
-    if (base.endsWith(".xml")) {
-      base = base.substring(0, base.length() - 4);
-    }
-    return base.isEmpty() ? source : base + doc;
+    return HostPairing.shortName(source);
   }
 }

@@ -89,7 +89,8 @@ final class SuggestCommand implements Callable<Integer> {
             "unknown level '" + requireLevel + "': expected v1, v2, v3 or v4");
       }
     }
-    List<Host> hosts = new HostInputs(context).hosts(inputs);
+    HostInputs in = new HostInputs(context, common.maps());
+    List<Host> hosts = in.hosts(inputs);
     Suggestion s = new Suggester(common.engine())
         .suggest(hosts, new SuggestOptions(model, named, without, level));
     SuggestReport report = new SuggestReport(s, common.engine().x86("suggest").map());
@@ -108,6 +109,7 @@ final class SuggestCommand implements Callable<Integer> {
       case text -> output.write(report.text(), context.out());
       case json -> output.write(report.json(), context.out());
     }
+    Notes.print(in.notes(), context); // after the report: a failed write stays one line
     return s.ok() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
   }
 }

@@ -1,7 +1,11 @@
 package org.migcheck.fleet;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.migcheck.fleet.read.FleetReader;
+import org.migcheck.input.InputPlan;
 
 /**
  * Reads hosts into a registry: documents are parsed and reduced to {@link Observation}s on the
@@ -12,6 +16,7 @@ public final class FleetLoader {
   private final FleetRegistry registry;
   private final FleetReader reader;
   private final HostCompactor compactor;
+  private final List<String> notes = new ArrayList<>();
 
   public FleetLoader(FleetRegistry registry, FleetReader reader) {
     this(registry, reader, false);
@@ -29,8 +34,22 @@ public final class FleetLoader {
 
   /** The hosts of the inputs, in input order. */
   public List<FleetHost> load(List<String> inputs) {
-    Pairing pairing = new Pairing(registry, compactor != null);
-    reader.read(inputs, d -> Observations.of(d, compactor), pairing::add);
-    return pairing.hosts();
+    InputPlan plan = InputPlan.of(inputs);
+    Map<String, InputPlan.Planned> byName = new HashMap<>();
+    plan.files().forEach(p -> byName.putIfAbsent(p.file().name(), p));
+    Pairing pairing = new Pairing(registry, compactor != null, byName::get);
+    reader.readFiles(plan.inputFiles(), d -> Observations.of(d, compactor), pairing::add);
+    List<FleetHost> hosts = pairing.hosts();
+    plan.notes().forEach(n -> notes.add("note: " + n));
+    pairing.warnings().forEach(w -> notes.add("warning: " + w));
+    return hosts;
+  }
+
+  /**
+   * Notes and warnings on how the hosts of the last {@link #load} were paired ("note: ...",
+   * "warning: ...").
+   */
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 }

@@ -3,6 +3,7 @@ package org.migcheck.fleet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.migcheck.input.HostPairing;
 
 /**
  * How reports name hosts: the file name without directory and {@code .xml} (and {@code #N} for
@@ -25,13 +26,6 @@ public final class HostNames {
 
   /** "dir/host-00017.xml" → "host-00017"; "fleet.xml#7" → "fleet#7". */
   public static String shortName(String source) {
-    String file = Pairing.file(source);
-    String doc = source.substring(file.length());
-    int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-    String base = file.substring(slash + 1);
-    if (base.endsWith(".xml")) {
-      base = base.substring(0, base.length() - 4);
-    }
-    return base.isEmpty() ? source : base + doc;
+    return HostPairing.shortName(source);
   }
 }

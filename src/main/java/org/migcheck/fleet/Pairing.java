@@ -1,66 +1,61 @@
 package org.migcheck.fleet;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
 import org.migcheck.InputException;
+import org.migcheck.cpumap.CpuMaps;
+import org.migcheck.input.HostPairing;
+import org.migcheck.input.InputPlan;
+import org.migcheck.input.PairCheck;
 import org.migcheck.migration.Host;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.HostCapabilities;
 
 /**
- * Pairs each domcapabilities document with its host's capabilities, in this order of rules:
- *
- * <ol>
- *   <li>a {@code <uuid>} child of {@code <domainCapabilities>} (not written by libvirt; collection
- *       scripts may add it) names the host by its capabilities uuid;
- *   <li>in a file holding both, a domcapabilities document belongs to the capabilities document
- *       right before it ({@code virsh capabilities; virsh domcapabilities} per host);
- *   <li>by name: {@code STEM-domcaps.xml} (also {@code _domcaps}, {@code .domcaps}) belongs to
- *       {@code STEM.xml} in the same directory, or in any directory when only one capabilities
- *       file has that name; in files holding several documents the N-th domcapabilities document
- *       belongs to the N-th capabilities document ({@code fleet-domcaps.xml#7} to {@code
- *       fleet.xml#7}).
- * </ol>
- *
- * A domcapabilities document no rule pairs, or a second one for a host, is an input error, as is
- * one for another virt type than kvm or another arch than its host's.
+ * Pairs each domcapabilities document with its host's capabilities by {@link HostPairing}, the rule
+ * every command uses. For fleet analysis a domcapabilities document no rule pairs is an input
+ * error, as is one for another virt type than kvm. A pair that does not look like one host is a
+ * warning ({@link PairCheck}); when the arches differ the domcapabilities are not used.
  */
 final class Pairing {
   private final FleetRegistry registry;
   private final boolean keepDocuments;
+  private final Function<String, InputPlan.Planned> plannedOf;
   private final List<Entry> hosts = new ArrayList<>();
-  private final List<Domcaps> pending = new ArrayList<>();
-  private Entry lastHost;
-  private String lastHostFile;
+  private final List<Domcaps> domcaps = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private int seq;
 
   /** A host while its domcapabilities may still come. */
-  private static final class Entry {
-    final Observation.Host host;
-    final HostCpuPart cpu;
-    final int machineSet;
-    final int secModels;
-    final HostCapabilities caps;
-    Domcaps domcaps;
+  private record Entry(
+      Observation.Host host,
+      HostCpuPart cpu,
+      int machineSet,
+      int secModels,
+      HostCapabilities caps,
+      HostPairing.Doc pairing) {}
 
-    Entry(Observation.Host host, HostCpuPart cpu, int machineSet, int secModels, HostCapabilities caps) {
-      this.host = host;
-      this.caps = caps;
-      this.cpu = cpu;
-      this.machineSet = machineSet;
-      this.secModels = secModels;
-    }
-  }
+  private record Domcaps(
+      Observation.Domcaps obs,
+      HostModelPart hostModel,
+      DomainCapabilities doc,
+      HostPairing.Doc pairing) {}
 
-  private record Domcaps(Observation.Domcaps obs, HostModelPart hostModel, DomainCapabilities doc) {}
-
-  /** @param keepDocuments keep every host's (compacted) documents, for guest checks */
-  Pairing(FleetRegistry registry, boolean keepDocuments) {
+  /**
+   * @param keepDocuments keep every host's (compacted) documents, for guest checks
+   * @param plannedOf the planned file a document's file name came from
+   */
+  Pairing(FleetRegistry registry, boolean keepDocuments,
+      Function<String, InputPlan.Planned> plannedOf) {
     this.registry = registry;
     this.keepDocuments = keepDocuments;
+    this.plannedOf = plannedOf;
+  }
+
+  /** Warnings about pairs that do not look like one host, once {@link #hosts()} has run. */
+  List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   /** Takes the next document's observation, in input order. */
@@ -68,16 +63,13 @@ final class Pairing {
     if (o instanceof Observation.Host h) {
       HostCpuPart cpu = registry.hostCpu(h.cpuKey(), h.cpu(), h.name());
       registry.offerRepresentative(cpu, h.physBits(), h.caps());
-      Entry e =
-          new Entry(
-              withoutCpuText(h),
-              cpu,
-              registry.machineSetId(h.machines()),
-              registry.secModelSetId(h.secModels()),
-              keepDocuments ? h.caps() : null);
-      hosts.add(e);
-      lastHost = e;
-      lastHostFile = file(h.name());
+      hosts.add(new Entry(
+          withoutCpuText(h),
+          cpu,
+          registry.machineSetId(h.machines()),
+          registry.secModelSetId(h.secModels()),
+          keepDocuments ? h.caps() : null,
+          pairingDoc(h.name(), h.uuid())));
       return;
     }
     Observation.Domcaps d = (Observation.Domcaps) o;
@@ -93,23 +85,43 @@ final class Pairing {
     if (hm != null) {
       registry.offerRepresentative(hm, d.domcaps());
     }
-    Domcaps dc = new Domcaps(withoutCpuText(d), hm, keepDocuments ? d.domcaps() : null);
-    if (d.hostUuid() == null && lastHost != null && file(d.name()).equals(lastHostFile)) {
-      attach(lastHost, dc);
-    } else {
-      pending.add(dc);
-    }
+    domcaps.add(new Domcaps(withoutCpuText(d), hm, keepDocuments ? d.domcaps() : null,
+        pairingDoc(d.name(), d.hostUuid())));
+  }
+
+  private HostPairing.Doc pairingDoc(String source, String uuid) {
+    InputPlan.Planned p = plannedOf.apply(HostPairing.file(source));
+    return p == null
+        ? new HostPairing.Doc(source, seq++, -1, source, false, uuid)
+        : new HostPairing.Doc(source, seq++, p.argument(), p.argumentText(), p.explicit(), uuid);
   }
 
   /** The hosts with their classes, in input order, once every document has been added. */
   List<FleetHost> hosts() {
-    if (!pending.isEmpty()) {
-      pairPending();
+    int[] capsOf = HostPairing.pair(
+        hosts.stream().map(Entry::pairing).toList(), domcaps.stream().map(Domcaps::pairing).toList());
+    Domcaps[] pairedWith = new Domcaps[hosts.size()];
+    for (int j = 0; j < capsOf.length; j++) {
+      Domcaps d = domcaps.get(j);
+      if (capsOf[j] < 0) {
+        String name = d.obs().name();
+        throw new InputException(
+            name,
+            "no capabilities document to pair these domain capabilities with: expected "
+                + HostPairing.expectedCapsName(name)
+                + ", a capabilities document right before them in the same file, or a <uuid>"
+                + " child naming the host");
+      }
+      Entry e = hosts.get(capsOf[j]);
+      if (looksLikeOneHost(e, d)) {
+        pairedWith[capsOf[j]] = d;
+      }
     }
     List<FleetHost> out = new ArrayList<>(hosts.size());
-    for (Entry e : hosts) {
+    for (int i = 0; i < hosts.size(); i++) {
+      Entry e = hosts.get(i);
       Observation.Host h = e.host;
-      Domcaps d = e.domcaps;
+      Domcaps d = pairedWith[i];
       out.add(
           new FleetHost(
               h.name(),
@@ -128,68 +140,21 @@ final class Pairing {
     return out;
   }
 
-  private void pairPending() {
-    Map<String, List<Entry>> byUuid = new HashMap<>();
-    Map<String, Entry> byStem = new HashMap<>();
-    Map<String, List<Entry>> byBareStem = new HashMap<>();
-    for (Entry e : hosts) {
-      if (e.host.uuid() != null) {
-        byUuid.computeIfAbsent(e.host.uuid(), k -> new ArrayList<>()).add(e);
-      }
-      byStem.put(stem(e.host.name(), false), e);
-      byBareStem.computeIfAbsent(bareStem(e.host.name(), false), k -> new ArrayList<>()).add(e);
-    }
-    for (Domcaps d : pending) {
-      String name = d.obs().name();
-      if (d.obs().hostUuid() != null) {
-        List<Entry> match = byUuid.getOrDefault(d.obs().hostUuid(), List.of());
-        if (match.size() != 1) {
-          throw new InputException(
-              name,
-              "the domain capabilities name host uuid "
-                  + d.obs().hostUuid()
-                  + (match.isEmpty()
-                      ? ", which no capabilities document has"
-                      : ", which " + match.size() + " capabilities documents have"));
-        }
-        attach(match.get(0), d);
-        continue;
-      }
-      Entry e = byStem.get(stem(name, true));
-      if (e == null) {
-        List<Entry> bare = byBareStem.getOrDefault(bareStem(name, true), List.of());
-        e = bare.size() == 1 ? bare.get(0) : null;
-      }
-      if (e == null) {
-        throw new InputException(
-            name,
-            "no capabilities document to pair these domain capabilities with: expected "
-                + expectedCapsName(name)
-                + ", a capabilities document right before them in the same file, or a <uuid>"
-                + " child naming the host");
-      }
-      attach(e, d);
-    }
+  /** Records the warnings of a pair; false when the domcapabilities cannot be used for it. */
+  private boolean looksLikeOneHost(Entry e, Domcaps d) {
+    CpuIdentity id = e.cpu.identity();
+    PairCheck.Caps caps = new PairCheck.Caps(e.host.name(), id.arch(), id.vendor(),
+        e.cpu.cpu() == null ? null : e.cpu.cpu().model(), id.family(), id.model());
+    HostModelPart hm = d.hostModel();
+    PairCheck.Domcaps dc = new PairCheck.Domcaps(d.obs().name(), d.obs().arch(),
+        hm == null ? null : hm.cpu().model(), hm == null ? null : hm.cpu().vendor());
+    List<String> found = PairCheck.warnings(caps, dc, maps());
+    warnings.addAll(found);
+    return id.arch() == null || d.obs().arch() == null || id.arch().equals(d.obs().arch());
   }
 
-  private static void attach(Entry e, Domcaps d) {
-    if (e.domcaps != null) {
-      throw new InputException(
-          d.obs().name(),
-          "a second domain capabilities document for host "
-              + e.host.name()
-              + " (the first is "
-              + e.domcaps.obs().name()
-              + ")");
-    }
-    String hostArch = e.cpu.identity().arch();
-    String arch = d.obs().arch();
-    if (hostArch != null && arch != null && !hostArch.equals(arch)) {
-      throw new InputException(
-          d.obs().name(),
-          "domain capabilities for " + arch + " paired with " + e.host.name() + ", a " + hostArch + " host");
-    }
-    e.domcaps = d;
+  private CpuMaps maps() {
+    return registry.engine().maps();
   }
 
   /** A host keeps neither its CPU (the registry has it) nor its document. */
@@ -202,54 +167,5 @@ final class Pairing {
   private static Observation.Domcaps withoutCpuText(Observation.Domcaps d) {
     return new Observation.Domcaps(
         d.name(), d.hostUuid(), d.arch(), d.virtType(), null, null, d.physLimit(), null);
-  }
-
-  // ---- names
-
-  /** A document's file: its source without the #N of concatenated documents. */
-  static String file(String source) {
-    int hash = source.lastIndexOf('#');
-    if (hash > 0 && hash < source.length() - 1 && source.substring(hash + 1).chars().allMatch(Character::isDigit)) {
-      return source.substring(0, hash);
-    }
-    return source;
-  }
-
-  /** directory/STEM#N for a source; STEM is the file name less .xml and, for domcaps, -domcaps. */
-  static String stem(String source, boolean domcaps) {
-    String file = file(source);
-    String index = source.substring(file.length());
-    Path p = Path.of(file);
-    Path dir = p.getParent();
-    return (dir == null ? "" : dir + "/") + stemOf(p.getFileName().toString(), domcaps) + index;
-  }
-
-  static String bareStem(String source, boolean domcaps) {
-    String file = file(source);
-    String index = source.substring(file.length());
-    return stemOf(Path.of(file).getFileName().toString(), domcaps) + index;
-  }
-
-  private static String stemOf(String name, boolean domcaps) {
-    String s = name;
-    if (s.toLowerCase(Locale.ROOT).endsWith(".xml")) {
-      s = s.substring(0, s.length() - 4);
-    }
-    if (domcaps) {
-      for (String suffix : new String[] {"-domcaps", "_domcaps", ".domcaps"}) {
-        if (s.toLowerCase(Locale.ROOT).endsWith(suffix)) {
-          return s.substring(0, s.length() - suffix.length());
-        }
-      }
-    }
-    return s;
-  }
-
-  private static String expectedCapsName(String domcapsSource) {
-    String file = file(domcapsSource);
-    Path p = Path.of(file);
-    String expected = stemOf(p.getFileName().toString(), true) + ".xml";
-    return (p.getParent() == null ? expected : p.getParent().resolve(expected).toString())
-        + domcapsSource.substring(file.length());
   }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param memoryBacking {@code <memoryBacking>}, null when absent
  * @param devices {@code <devices>} children by element name (disk, hostdev...), document order
  * @param features {@code <features>} children by element name (gic, sev, sgx...), document order
+ * @param hostUuid a {@code <uuid>} child naming the host's capabilities uuid: libvirt does not write
+ *     it, collection scripts may add it so that pairing needs no file names; null when absent
  */
 public record DomainCapabilities(
     String source,
@@ -27,12 +29,21 @@ public record DomainCapabilities(
     CpuModes cpu,
     EnumCaps memoryBacking,
     Map<String, EnumCaps> devices,
-    Map<String, FeatureCaps> features)
+    Map<String, FeatureCaps> features,
+    String hostUuid)
     implements ParsedDocument {
 
   public DomainCapabilities {
     devices = Maps.copyOrdered(devices);
     features = Maps.copyOrdered(features);
+  }
+
+  /** A document without a host uuid (what libvirt itself writes). */
+  public DomainCapabilities(String source, int line, String path, String domain, String machine,
+      String arch, Integer vcpuMax, Boolean iothreads, Os os, CpuModes cpu, EnumCaps memoryBacking,
+      Map<String, EnumCaps> devices, Map<String, FeatureCaps> features) {
+    this(source, line, path, domain, machine, arch, vcpuMax, iothreads, os, cpu, memoryBacking,
+        devices, features, null);
   }
 
   /** An element with {@code supported} and {@code <enum name><value/>...</enum>} children. */

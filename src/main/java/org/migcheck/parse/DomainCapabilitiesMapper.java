@@ -41,7 +41,8 @@ final class DomainCapabilitiesMapper {
         cpu(x.cpu),
         x.memoryBacking == null ? null : enumCaps(x.memoryBacking, "memoryBacking"),
         devices(x.devices),
-        features(x.features));
+        features(x.features),
+        Values.text(x.uuid));
   }
 
   private Boolean supported(String value, String elem, Locator at) {

@@ -28,6 +28,7 @@ final class XDomainCapabilities {
   @XmlElement EnumHolder memoryBacking;
   @XmlElement AnyChildren devices;
   @XmlElement AnyChildren features;
+  @XmlElement String uuid;
 
   @XmlAccessorType(XmlAccessType.FIELD)
 

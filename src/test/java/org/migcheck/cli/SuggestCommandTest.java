@@ -95,7 +95,10 @@ class SuggestCommandTest {
     assertThat(r.out()).contains("\"host\": \"broadwell\"", "\"host\": \"skylake-a\"")
         .doesNotContain("capabilities host CPU", "guest-custom");
     // a bare domcapabilities is a host of its own
-    CliRun dc = run("suggest", sample("skylake-a-domcaps.xml"), sample("broadwell.xml"));
+    // (broadwell alone in a directory: no domcapabilities beside it)
+    Path alone = Files.createDirectories(tmp.resolve("alone")).resolve("broadwell.xml");
+    Files.copy(Path.of(sample("broadwell.xml")), alone);
+    CliRun dc = run("suggest", sample("skylake-a-domcaps.xml"), alone.toString());
     assertThat(dc.exit()).isZero();
     assertThat(dc.err()).contains("skylake-a-domcaps  domcapabilities host-model")
         .contains("broadwell          capabilities host CPU");

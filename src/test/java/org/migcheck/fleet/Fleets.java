@@ -2,6 +2,7 @@ package org.migcheck.fleet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +28,39 @@ final class Fleets {
     return SharedData.repo().resolve("samples").resolve(file).toString();
   }
 
-  /** Each sample host's capabilities and domcapabilities, host by host. */
+  /**
+   * Each sample host's capabilities and domcapabilities, host by host. Without domcapabilities the
+   * capabilities are copies in a directory of their own: in samples/ each has its domcapabilities
+   * beside it, which every command pairs.
+   */
   static List<String> samples(List<String> hosts, boolean domcaps) {
     List<String> out = new ArrayList<>();
     for (String h : hosts) {
-      out.add(sample(h + ".xml"));
+      out.add(domcaps ? sample(h + ".xml") : capsAlone(h + ".xml"));
       if (domcaps) {
         out.add(sample(h + "-domcaps.xml"));
       }
     }
     return out;
+  }
+
+  private static Path capsAlone;
+
+  private static synchronized String capsAlone(String file) {
+    try {
+      if (capsAlone == null) {
+        capsAlone = Files.createTempDirectory("migcheck-caps-alone");
+        capsAlone.toFile().deleteOnExit();
+      }
+      Path copy = capsAlone.resolve(file);
+      if (!Files.exists(copy)) {
+        Files.copy(Path.of(sample(file)), copy);
+        copy.toFile().deleteOnExit();
+      }
+      return copy.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Fleet load(List<String> inputs) {

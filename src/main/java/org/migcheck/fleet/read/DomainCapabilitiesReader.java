@@ -87,7 +87,8 @@ final class DomainCapabilitiesReader {
         modes(),
         null,
         Map.of(),
-        Map.of());
+        Map.of(),
+        hostUuid());
   }
 
   private void cpu() throws XMLStreamException {

@@ -75,7 +75,11 @@ public final class FleetReader {
    * at the first error, after the sink has had every result before it.
    */
   public <T> void read(List<String> args, Function<FleetDocument, T> work, Consumer<T> sink) {
-    List<InputFile> files = Inputs.resolve(args);
+    readFiles(Inputs.resolve(args), work, sink);
+  }
+
+  /** {@link #read(List, Function, Consumer)} for files already resolved. */
+  public <T> void readFiles(List<InputFile> files, Function<FleetDocument, T> work, Consumer<T> sink) {
     BlockingQueue<Future<Batch<T>>> queue = new ArrayBlockingQueue<>(threads * IN_FLIGHT_PER_THREAD);
     Future<Batch<T>> end = new CompletableFuture<>();
     ExecutorService pool =

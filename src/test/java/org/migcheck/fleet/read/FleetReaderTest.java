@@ -51,7 +51,7 @@ class FleetReaderTest {
     }
     return new DomainCapabilities(
         c.source(), c.line(), c.path(), c.domain(), c.machine(), c.arch(), c.vcpuMax(),
-        c.iothreads(), null, c.cpu(), null, Map.of(), Map.of());
+        c.iothreads(), null, c.cpu(), null, Map.of(), Map.of(), c.hostUuid());
   }
 
   static List<ParsedDocument> fast(List<String> args, int threads) {

@@ -41,14 +41,20 @@ final class DomainCapsReport implements DocumentReport {
   @Override
   public void text(TextLayout t) {
     t.line("== " + dc.source() + ": domain capabilities");
-    t.field("emulator", String.valueOf(dc.path()));
-    t.field("guest", dc.domain() + " on " + dc.arch() + ", machine " + dc.machine()
+    t.field("emulator", dc.path() == null ? "not reported" : dc.path());
+    t.field("guest", orUnknown(dc.domain(), "virt type") + " on " + orUnknown(dc.arch(), "arch")
+        + ", machine " + orUnknown(dc.machine(), "")
         + (dc.vcpuMax() == null ? "" : ", up to " + dc.vcpuMax() + " vCPUs"));
     hostModelText(t);
     t.field("passthrough", mode(dc.cpu().hostPassthrough()));
     t.field("maximum", mode(dc.cpu().maximum()));
     customText(t);
     featuresText(t);
+  }
+
+  /** A value the document leaves out: "not reported" rather than "null". */
+  private static String orUnknown(String value, String what) {
+    return value != null ? value : (what.isEmpty() ? "" : what + " ") + "not reported";
   }
 
   private void hostModelText(TextLayout t) {

@@ -50,8 +50,9 @@ final class DomainReport implements DocumentReport {
     List<String> os = new ArrayList<>();
     os.add("type " + d.type());
     if (d.os() != null) {
-      os.add(d.os().type() + " " + d.os().arch());
-      os.add("machine " + d.os().machine());
+      os.add(d.os().type() + (d.os().arch() == null ? "" : " " + d.os().arch()));
+      os.add("machine " + (d.os().machine() == null ? "not set (the hypervisor's default)"
+          : d.os().machine()));
     }
     t.field("guest", String.join(", ", os));
     t.field("CPU", cpuLine());
@@ -98,9 +99,10 @@ final class DomainReport implements DocumentReport {
     }
     CpuTopology topo = d.cpu().topology();
     if (topo != null) {
+      boolean clusters = topo.clusters() != null;
       parts.add("topology " + topo.sockets() + "×" + one(topo.dies()) + "×"
-          + (topo.clusters() == null ? "" : topo.clusters() + "×")
-          + topo.cores() + "×" + topo.threads());
+          + (clusters ? topo.clusters() + "×" : "") + topo.cores() + "×" + topo.threads()
+          + (clusters ? " (sockets×dies×clusters×cores×threads)" : " (sockets×dies×cores×threads)"));
     }
     return String.join(", ", parts);
   }

@@ -151,7 +151,8 @@ final class HostReport implements DocumentReport {
   private List<String> secModels() {
     List<String> out = new ArrayList<>();
     for (SecModel s : caps.secModels()) {
-      StringBuilder sb = new StringBuilder(s.model()).append(" (doi ").append(s.doi());
+      StringBuilder sb = new StringBuilder(String.valueOf(s.model()))
+          .append(" (doi ").append(s.doi() == null ? "not reported" : s.doi());
       for (BaseLabel b : s.baseLabels()) {
         sb.append(", ").append(b.type()).append(' ').append(b.label());
       }

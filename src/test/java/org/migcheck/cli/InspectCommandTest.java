@@ -68,6 +68,30 @@ class InspectCommandTest {
     assertThat(out.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
   }
 
+  /** What a document leaves out is "not reported" (or the default), never "null". */
+  @Test
+  void absentValuesAreNamedNotNull(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws java.io.IOException {
+    java.nio.file.Path dc = tmp.resolve("dc.xml");
+    java.nio.file.Files.writeString(dc, "<domainCapabilities><domain>kvm</domain>"
+        + "<arch>x86_64</arch></domainCapabilities>");
+    java.nio.file.Path dom = tmp.resolve("dom.xml");
+    java.nio.file.Files.writeString(dom, "<domain type='kvm'><name>g</name><memory>1048576</memory>"
+        + "<os><type>hvm</type></os><cpu><topology sockets='2' dies='1' cores='4' threads='1'/>"
+        + "</cpu></domain>");
+    java.nio.file.Path caps = tmp.resolve("caps.xml");
+    java.nio.file.Files.writeString(caps, java.nio.file.Files.readString(
+            java.nio.file.Path.of("samples/skylake-a.xml"))
+        .replace("<doi>0</doi>", ""));
+    CliRun r = CliRun.run("inspect", dc.toString(), dom.toString(), caps.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).doesNotContain("null")
+        .contains("emulator        not reported")
+        .contains("machine not set (the hypervisor's default)")
+        .contains("topology 2×1×4×1").contains("(sockets×dies×cores×threads)")
+        .contains("apparmor (doi not reported)");
+  }
+
   @Test
   void amdHostShowsSvmAsNestedVirtualization() {
     String out = CliRun.run("inspect", "samples/epyc-rome.xml").out();

@@ -55,7 +55,8 @@ final class CheckCommand implements Callable<Integer> {
   String guest;
 
   @Option(names = "--model", paramLabel = "NAME",
-      description = "Custom mode: judge this CPU model (default: the two hosts' suggestion).")
+      description = "Judge this CPU model in custom mode only (without it, custom mode judges the"
+          + " two hosts' suggestion).")
   String model;
 
   @Option(
@@ -103,6 +104,13 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (!features.isEmpty() && model == null) {
       throw new InputException("--feature", "--feature needs --model");
+    }
+    if (model != null) { // a named model is a custom CPU: judging the other modes answers nothing asked
+      if (wanted.stream().anyMatch(m -> m != GuestMode.CUSTOM)) {
+        throw new InputException("--model", "--model judges a custom CPU: it goes with --mode custom"
+            + " (or no --mode)");
+      }
+      wanted = List.of(GuestMode.CUSTOM);
     }
     HostInputs in = new HostInputs(context, common.maps());
     Host a = in.host(src);

@@ -62,8 +62,13 @@ class CheckCommandTest {
   void modelAndFeatures() {
     CliRun r = run("check", host("skylake-a"), host("icelake-notsx"), "--model",
         "Skylake-Server-IBRS", "--feature", "+pku,-hle,-rtm");
-    assertThat(r.exit()).as(r.err()).isEqualTo(1); // host-passthrough is UNSAFE
-    assertThat(r.out()).contains("custom            SAFE").contains("host-passthrough  UNSAFE");
+    // --model is a custom CPU: only custom mode is judged (host-passthrough would be UNSAFE)
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("custom            SAFE").doesNotContain("host-passthrough", "host-model  ");
+    CliRun other = run("check", host("skylake-a"), host("icelake-notsx"), "--model",
+        "Skylake-Server-IBRS", "--mode", "host-model");
+    assertThat(other.exit()).isEqualTo(2);
+    assertThat(other.err()).contains("--model judges a custom CPU: it goes with --mode custom");
     CliRun tsx = run("check", host("skylake-a"), host("icelake-notsx"), "--model",
         "Skylake-Server-IBRS", "--mode", "custom");
     assertThat(tsx.exit()).isEqualTo(1);

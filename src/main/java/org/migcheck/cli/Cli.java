@@ -34,7 +34,7 @@ public final class Cli {
 
   /** The command line with its streams and parsing rules, without the failure handler. */
   static CommandLine commandLine(CliContext context) {
-    return configure(new CommandLine(new MigcheckCommand(), new ContextFactory(context)), context);
+    return configure(new CommandLine(new MigcheckCommand(), new CommandFactory(context)), context);
   }
 
   /**
@@ -43,8 +43,8 @@ public final class Cli {
    */
   static CommandLine commandLine(CliContext context, Class<?> command) {
     try {
-      Object instance = new ContextFactory(context).create(command);
-      return configure(new CommandLine(instance, new ContextFactory(context)), context);
+      Object instance = new CommandFactory(context).create(command);
+      return configure(new CommandLine(instance, new CommandFactory(context)), context);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create command " + command.getName(), e);
     }
@@ -103,17 +103,5 @@ public final class Cli {
       ex.printStackTrace(err);
     }
     return ExitCodes.INTERNAL;
-  }
-
-  /** Gives commands the streams of this run. */
-  private record ContextFactory(CliContext context) implements CommandLine.IFactory {
-    @Override
-    public <K> K create(Class<K> cls) throws Exception {
-      try {
-        return cls.getDeclaredConstructor(CliContext.class).newInstance(context);
-      } catch (NoSuchMethodException e) {
-        return CommandLine.defaultFactory().create(cls);
-      }
-    }
   }
 }

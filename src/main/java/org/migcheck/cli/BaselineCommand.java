@@ -14,10 +14,28 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "baseline",
     mixinStandardHelpOptions = true,
+    header = "Print the CPU every input host can run, exactly as 'virsh cpu-baseline' would.",
     description = {
-      "Print the CPU every input host can run, exactly as 'virsh cpu-baseline' would.",
-      "Inputs: host capabilities, domain capabilities (host-model), domain XML or <cpu>,",
-      "several concatenated documents in one file, directories (their *.xml) or - (stdin)."
+      "For host CPUs standard output is byte for byte what virsh prints for the same inputs "
+          + "and cpu_map; a line on standard error names the number of CPUs and the cpu_map.",
+      "",
+      "INPUT: host capabilities, domain capabilities (their host-model), domain XML or <cpu>; "
+          + "files with several concatenated documents, directories (their *.xml files) or - for "
+          + "standard input."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the baseline was printed",
+      "2:bad input, including libvirt's errors (CPU vendors do not match, CPUs are "
+          + "incompatible): one line on standard error names the file",
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck baseline samples/skylake-a.xml samples/cascadelake.xml \\",
+      "      samples/icelake-notsx.xml",
+      "  migcheck baseline --features --migratable samples/broadwell.xml \\",
+      "      samples/skylake-a.xml"
     })
 final class BaselineCommand implements Callable<Integer> {
   private final CliContext context;

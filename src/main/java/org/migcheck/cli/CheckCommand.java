@@ -30,13 +30,32 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
+    header = "Judge live migration SRC -> DST per guest CPU mode: SAFE, RISKY or UNSAFE, with "
+        + "reasons.",
     description = {
-      "Judge live migration SRC -> DST for each guest CPU mode: SAFE, RISKY or UNSAFE, with the",
-      "reasons (CPU, arch, machine type, TSC, address bits, security, memory, devices).",
-      "SRC/DST: a host's capabilities, optionally with its domcapabilities (a.xml,a-domcaps.xml,",
-      "either order), or a directory holding one host's files.",
-      "Exit status: 0 every verdict SAFE (RISKY too unless --strict), 1 UNSAFE (or RISKY with",
-      "--strict), 2 bad input."
+      "Each guest CPU mode (host-passthrough, host-model, custom; or the guest's own with "
+          + "--guest) is judged on the CPU and beyond it: arch, machine type, TSC, physical address "
+          + "bits, security drivers, migration support, huge pages, NUMA nodes and devices.",
+      "",
+      "SRC, DST: a host's capabilities, optionally with its domcapabilities "
+          + "(a.xml,a-domcaps.xml in either order), or a directory holding one host's files."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every verdict is SAFE or RISKY (RISKY is 1 with --strict)",
+      "1:a verdict is UNSAFE (or RISKY with --strict)",
+      ExitCodes.HELP_BAD_INPUT,
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck check samples/skylake-a.xml,samples/skylake-a-domcaps.xml \\",
+      "      samples/broadwell.xml,samples/broadwell-domcaps.xml \\",
+      "      --guest samples/guest-passthrough.xml",
+      "  migcheck check --both-ways --mode host-model samples/skylake-a.xml \\",
+      "      samples/cascadelake.xml",
+      "  migcheck check --model Skylake-Server-IBRS --feature +pku,-hle,-rtm \\",
+      "      samples/skylake-a.xml samples/icelake-notsx.xml"
     })
 final class CheckCommand implements Callable<Integer> {
   private final CliContext context;

@@ -13,12 +13,27 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
+    header = "Compare a CPU with a host CPU as 'virsh cpu-compare' does, with the reasons.",
     description = {
-      "Compare a CPU with a host CPU the way 'virsh cpu-compare' does:",
-      "IDENTICAL, SUPERSET (the host has more) or INCOMPATIBLE, with the reasons.",
-      "HOST: capabilities (its host CPU), domcapabilities (its host-model) or a CPU.",
-      "CPU: the first CPU in a file: guest <cpu>, domain XML, or another host.",
-      "Exit status: 0 IDENTICAL or SUPERSET, 1 INCOMPATIBLE, 2 bad input."
+      "The result is libvirt's: IDENTICAL, SUPERSET (the host has more) or INCOMPATIBLE, with "
+          + "the reason libvirt only writes to its debug log and the CPUID or MSR location of each "
+          + "feature.",
+      "",
+      "HOST: capabilities (its host CPU), domcapabilities (its host-model CPU) or a <cpu>. "
+          + "CPU: the first CPU in a file, as virsh picks it: a <cpu>, a domain's CPU, a host CPU "
+          + "or a host-model."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:IDENTICAL or SUPERSET",
+      "1:INCOMPATIBLE",
+      ExitCodes.HELP_BAD_INPUT,
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck compare samples/skylake-a.xml samples/cascadelake.xml",
+      "  migcheck compare samples/icelake-notsx-domcaps.xml samples/guest-custom.xml"
     })
 final class CompareCommand implements Callable<Integer> {
   private final CliContext context;

@@ -20,12 +20,29 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
+    header = "Show the CPU features only one of two x86 hosts has, after full expansion.",
     description = {
-      "Show the CPU features only one of two hosts has, after expanding both models through",
-      "the cpu_map, grouped by kind, with CPUID/MSR locations and what each direction loses.",
-      "A, B: capabilities (host CPU), domcapabilities (host-model: what KVM gives guests),",
-      "domain XML or <cpu> (that CPU). x86 only: other arches differ by model name only.",
-      "Exit status: 0 no difference, 1 the CPUs differ, 2 bad input."
+      "Both CPUs are expanded through the cpu_map first, so features a model implies count as "
+          + "much as listed ones. The features only one side has are grouped by kind with their "
+          + "CPUID or MSR location, and the report ends with what a guest would lose moving each "
+          + "way.",
+      "",
+      "A, B: capabilities (the host CPU), domcapabilities (the host-model CPU: what KVM gives "
+          + "guests), domain XML or <cpu> (that CPU). x86 only: other architectures differ by model "
+          + "name only (use compare)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the expanded feature sets are equal and the vendors agree",
+      "1:the CPUs differ",
+      ExitCodes.HELP_BAD_INPUT,
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck diff samples/skylake-a.xml samples/cascadelake.xml",
+      "  migcheck diff samples/skylake-a-domcaps.xml \\",
+      "      samples/icelake-notsx-domcaps.xml"
     })
 final class DiffCommand implements Callable<Integer> {
   private final CliContext context;

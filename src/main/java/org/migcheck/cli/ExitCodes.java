@@ -15,4 +15,10 @@ public final class ExitCodes {
 
   /** A bug in migcheck. */
   public static final int INTERNAL = 3;
+
+  /** The exit-status lines every command's help ends with (picocli's "status:text" form). */
+  static final String HELP_BAD_INPUT =
+      "2:bad input or usage: one line on standard error names the file (and line where known)";
+
+  static final String HELP_BUG = "3:a bug in migcheck: please report it (--debug shows details)";
 }

@@ -20,15 +20,31 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "fleet",
     mixinStandardHelpOptions = true,
+    header = "Analyse a fleet: compatibility classes, where guests can go, the baseline and what "
+        + "holds it back.",
     description = {
-      "Analyse a fleet: compatibility classes (hosts whose guests see the same CPU), where",
-      "host-model guests can live-migrate between them, which are one CPU for host-passthrough,",
-      "the fleet baseline and suggested CPU, who holds them back, and machine types, TSC,",
-      "phys-bits, security drivers and vendors across the fleet.",
-      "INPUT: capabilities and domcapabilities (files, directories, concatenated documents, -);",
-      "a host's domcapabilities pair with its capabilities by a <uuid> child, by coming right",
-      "after them in one file, or by name (X-domcaps.xml with X.xml, N-th document with N-th).",
-      "Exit status: 0 report written, 2 bad input."
+      "Reports the hosts whose guests see the same CPU (classes), where host-model guests can "
+          + "live-migrate between them, which classes are one CPU for host-passthrough, the fleet "
+          + "baseline and suggested CPU, which classes and CPU generations hold them back, and "
+          + "machine types, TSC rates, physical address bits, security drivers and vendors across "
+          + "the fleet. Streams its inputs: 100,000 hosts fit in a few hundred MB.",
+      "",
+      "INPUT: capabilities and domcapabilities (files, directories, concatenated documents, "
+          + "-). A host's domcapabilities pairs with its capabilities by a <uuid> child, by coming "
+          + "right after them in one file, or by name (X-domcaps.xml with X.xml; the N-th document "
+          + "with the N-th)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the report was written",
+      ExitCodes.HELP_BAD_INPUT,
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck fleet samples/fleet/",
+      "  migcheck fleet --format json -o fleet.json samples/fleet/",
+      "  JAVA_OPTS=-Xmx1g migcheck fleet inventory/"
     })
 final class FleetCommand implements Callable<Integer> {
   private final CliContext context;

@@ -29,13 +29,30 @@ import picocli.CommandLine.Option;
 @Command(
     name = "gate",
     mixinStandardHelpOptions = true,
+    header = "Check a fleet rollout in CI: guests, migrations, the baseline and a policy must hold.",
     description = {
-      "Check a fleet rollout: the fleet before (--fleet) and after, with the candidate hosts",
-      "added or replacing the fleet host with their uuid (a new snapshot after a microcode,",
-      "kernel or libvirt update). Fails when a guest (--guests) can no longer start on, or",
-      "migrate among, the hosts it could before; when the fleet baseline loses features; or",
-      "when a rule of the --policy file breaks. Every violation is reported.",
-      "Exit status: 0 every rule holds, 1 a rule is broken, 2 bad input (policy file too)."
+      "The fleet before (--fleet) is compared with the fleet after: the candidates "
+          + "(--candidate) are added, or replace the fleet host with the same uuid (a new snapshot "
+          + "after a microcode, kernel, QEMU or libvirt update). Fails when a guest (--guests) can "
+          + "no longer start on, or live-migrate among, hosts it could before; when the fleet "
+          + "baseline loses features; or when a rule of the --policy file breaks. Every violation "
+          + "is reported."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every rule holds",
+      "1:a rule is broken",
+      "2:bad input, including every mistake in the policy file: one line on standard error "
+          + "names the file",
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck gate --fleet samples/fleet/ --candidate samples/rollout/ \\",
+      "      --guests samples/guests/",
+      "  migcheck gate --fleet samples/fleet/ --candidate samples/rollout/ \\",
+      "      --policy samples/rollout/policy.conf --format junit --junit-time=zero \\",
+      "      -o gate.xml"
     })
 final class GateCommand implements Callable<Integer> {
   /** The formats of gate. */
@@ -58,7 +75,7 @@ final class GateCommand implements Callable<Integer> {
       description = "New hosts or new snapshots of fleet hosts (same uuid).")
   List<String> candidates = new ArrayList<>();
 
-  @Option(names = "--guests", paramLabel = "DIR", parameterConsumer = InputList.class,
+  @Option(names = "--guests", paramLabel = "INPUT", parameterConsumer = InputList.class,
       description = "Guest domain XMLs (files or directories) that must keep working.")
   List<String> guests = new ArrayList<>();
 
@@ -71,6 +88,20 @@ final class GateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "text, json, junit or markdown (default: ${DEFAULT-VALUE}).")
   GateFormat format;
+
+  /** Whether JUnit reports carry measured times. */
+  enum JunitTime {
+    measured,
+    zero
+  }
+
+  @Option(
+      names = "--junit-time",
+      defaultValue = "measured",
+      paramLabel = "measured|zero",
+      description = "With --format junit: the measured durations (default), or zero for a"
+          + " report that is byte-identical from run to run.")
+  JunitTime junitTime;
 
   @Mixin OutputOption output;
 
@@ -99,7 +130,8 @@ final class GateCommand implements Callable<Integer> {
     String text =
         switch (format) {
           case json -> new GateJson(result, cpuMap).render();
-          case junit -> new GateJunit(result, (System.nanoTime() - start) / 1e9).render();
+          case junit -> new GateJunit(result, (System.nanoTime() - start) / 1e9,
+              junitTime == JunitTime.measured).render();
           case markdown -> new GateMarkdown(result, cpuMap).render();
           case text -> new GateText(result, cpuMap).render();
         };

@@ -12,13 +12,28 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
+    header = "Summarise host capabilities, domain capabilities, domain XML and <cpu> documents.",
     description = {
-      "Summarise libvirt documents: host capabilities (CPU, expanded features, x86-64 level,",
-      "topology, NUMA, pages, nested virtualization, IOMMU, TSC, phys bits, security drivers,",
-      "migration transports, guest types and machines), domain capabilities (host-model,",
-      "usable CPU models and their blockers) and domain XML (CPU, memory, clock, labels).",
-      "Inputs: files, directories (their *.xml), - (stdin); files may hold several documents.",
-      "Exit status: 0 success, 2 bad input."
+      "Host capabilities: CPU with its expanded features and x86-64 level, topology, NUMA "
+          + "cells, pages, nested virtualization, IOMMU, TSC, physical address bits, security "
+          + "drivers, migration transports, guest types and machine types. Domain capabilities: the "
+          + "host-model CPU, usable CPU models and their blockers, supported features. Domain XML: "
+          + "CPU, memory, vCPUs, clock, security labels, huge pages, devices that block migration.",
+      "",
+      "INPUT: files, directories (their *.xml files, by name) or - for standard input; a file "
+          + "may hold several concatenated documents."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the report was written",
+      ExitCodes.HELP_BAD_INPUT,
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck inspect samples/skylake-a.xml",
+      "  migcheck inspect --format json samples/skylake-a-domcaps.xml",
+      "  virsh capabilities | migcheck inspect -"
     })
 final class InspectCommand implements Callable<Integer> {
   private final CliContext context;

@@ -10,8 +10,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Tells whether KVM/libvirt guests can live-migrate between hosts, from the hosts'",
-      "capabilities XML, with libvirt's own CPU model semantics."
+      "Tells, offline, whether KVM/libvirt guests can live-migrate between hosts, from the XML "
+          + "that libvirt prints (virsh capabilities, virsh domcapabilities, domain XML), with "
+          + "libvirt's own CPU model semantics. 'migcheck COMMAND --help' describes each command."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:success: compatible, SAFE, the gate passed",
+      "1:a result that is not: incompatible, UNSAFE, a host cannot run the suggestion, a gate "
+          + "rule broken",
+      ExitCodes.HELP_BAD_INPUT,
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck inspect samples/skylake-a.xml",
+      "  migcheck check samples/skylake-a.xml samples/cascadelake.xml",
+      "  migcheck fleet samples/fleet/"
     },
     subcommands = {BaselineCommand.class, CompareCommand.class, InspectCommand.class, DiffCommand.class,
         CheckCommand.class, SuggestCommand.class, FleetCommand.class, GateCommand.class})

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
 import org.migcheck.InputException;
 
 /**
@@ -45,9 +49,15 @@ public final class OutputFile {
       throw new InputException(target.toString(), "cannot write output: " + e.getMessage());
     }
     Path dir = abs.getParent();
+    if (!Files.isDirectory(dir)) {
+      Path shown = target.getParent() != null ? target.getParent() : dir;
+      throw new InputException(target.toString(),
+          "cannot write output: directory " + shown + " does not exist");
+    }
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      tmp = temporaryFile(dir, abs.getFileName().toString());
+      keepMode(abs, tmp);
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -65,6 +75,35 @@ public final class OutputFile {
           // best effort: the failure itself is what gets reported
         }
       }
+    }
+  }
+
+  /**
+   * A new file created as any program would create the report (mode 0666 less the umask), not
+   * with {@link Files#createTempFile}'s 0600: reports are often CI artifacts others read.
+   */
+  private static Path temporaryFile(Path dir, String name) throws IOException {
+    while (true) {
+      String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+      Path tmp = dir.resolve("." + name + "." + random + ".tmp");
+      try {
+        return Files.createFile(tmp);
+      } catch (FileAlreadyExistsException e) {
+        // another run picked the same name: draw again
+      }
+    }
+  }
+
+  /** Replacing a file keeps its mode, as writing into it would. */
+  private static void keepMode(Path target, Path tmp) throws IOException {
+    if (!Files.isRegularFile(target)) {
+      return;
+    }
+    try {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target);
+      Files.setPosixFilePermissions(tmp, mode);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to keep
     }
   }
 

@@ -19,13 +19,30 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "suggest",
     mixinStandardHelpOptions = true,
+    header = "Print a custom guest <cpu> every input host can run, verified on each host.",
     description = {
-      "Print a domain <cpu> every input host can run (libvirt's baseline, without non-migratable",
-      "features, with <maxphysaddr> at the smallest width), verified with libvirt's compare on",
-      "each host. INPUT: capabilities and/or domcapabilities (a.xml,a-domcaps.xml is one host;",
-      "X.xml and X-domcaps.xml are paired), concatenated files or directories.",
-      "With --format xml (default) the verification goes to stderr, the <cpu> to stdout.",
-      "Exit status: 0 every host runs it, 1 a host cannot (or below --require-level), 2 bad input."
+      "The CPU is libvirt's baseline without the features that block migration, with "
+          + "<maxphysaddr> at the smallest width; libvirt's compare on every host verifies it. With "
+          + "--format xml (the default) the <cpu> goes to standard output and the verification "
+          + "table to standard error.",
+      "",
+      "INPUT: capabilities and domcapabilities: a.xml,a-domcaps.xml is one host; X.xml pairs "
+          + "with X-domcaps.xml; concatenated files and directories too."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every host runs the CPU",
+      "1:a host cannot run it, it is below --require-level, or the hosts share no CPU",
+      ExitCodes.HELP_BAD_INPUT,
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck suggest samples/skylake-a.xml samples/cascadelake.xml \\",
+      "      samples/icelake-notsx.xml",
+      "  migcheck suggest --without hle,rtm --model Skylake-Server-IBRS \\",
+      "      samples/skylake-a.xml samples/icelake-notsx.xml",
+      "  migcheck suggest --format text --require-level v3 samples/fleet/"
     })
 final class SuggestCommand implements Callable<Integer> {
   /** The formats of suggest. */

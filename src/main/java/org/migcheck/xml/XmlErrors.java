@@ -8,6 +8,9 @@ import org.migcheck.InputException;
 public final class XmlErrors {
   private XmlErrors() {}
 
+  /** The JDK parser's code for its maxElementDepth limit, which SafeXml sets. */
+  private static final String JDK_DEPTH_LIMIT = "JAXP00010006";
+
   public static InputException fromStax(String source, XMLStreamException e) {
     Throwable t = e;
     for (int depth = 0; t != null && depth < 20; depth++, t = next(t)) {
@@ -22,7 +25,10 @@ public final class XmlErrors {
     if (idx >= 0) {
       msg = msg.substring(idx + "Message: ".length());
     }
-    msg = "malformed XML: " + msg.strip().replace('\n', ' ');
+    msg = msg.contains(JDK_DEPTH_LIMIT)
+        ? "elements nested more than " + SafeXml.MAX_DEPTH + " deep (migcheck's limit; libvirt's"
+            + " documents nest less than 10 deep)"
+        : "malformed XML: " + msg.strip().replace('\n', ' ');
     if (loc != null) {
       return new InputException(source, loc.getLineNumber(), loc.getColumnNumber(), msg);
     }

@@ -2,6 +2,8 @@ package org.migcheck.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.migcheck.InputException;
 import picocli.CommandLine;
 
@@ -57,7 +59,22 @@ public final class Cli {
     // option values may start with a dash: --feature -hle,-rtm
     cl.setAllowOptionsAsOptionParameters(true);
     cl.setParameterExceptionHandler((ex, args) -> usageError(context, ex));
+    // "Usage:" first, as in every Unix tool's help; the one-line summary right after it
+    List<String> sections = new ArrayList<>(cl.getHelpSectionKeys());
+    sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+    sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+    int at = sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS) + 1;
+    sections.add(at, CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+    cl.setHelpSectionKeys(sections);
+    blankLineBeforeDescription(cl);
     return cl;
+  }
+
+  private static void blankLineBeforeDescription(CommandLine cl) {
+    if (cl.getCommandSpec().usageMessage().header().length > 0) {
+      cl.getCommandSpec().usageMessage().descriptionHeading("%n");
+    }
+    cl.getSubcommands().values().forEach(Cli::blankLineBeforeDescription);
   }
 
   private static boolean debug(CommandLine.ParseResult parseResult) {

@@ -12,8 +12,10 @@ import org.migcheck.fleet.FleetRegistry;
 import org.migcheck.fleet.read.FleetReader;
 import org.migcheck.report.FleetJson;
 import org.migcheck.report.FleetText;
+import org.migcheck.report.html.FleetHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Compatibility classes, migration graph, baseline and fleet-wide facts for many hosts. */
@@ -51,7 +53,21 @@ final class FleetCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Mixin ReportOptions reporting;
+  /** The formats of fleet. */
+  enum FleetFormat {
+    text,
+    json,
+    html
+  }
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text, json or html (one self-contained page; default: ${DEFAULT-VALUE}).")
+  FleetFormat format;
+
+  @Mixin OutputOption output;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Host documents.")
   List<String> inputs;
@@ -67,10 +83,13 @@ final class FleetCommand implements Callable<Integer> {
     List<FleetHost> hosts = loader.load(inputs);
     FleetAnalysis analysis = new FleetAnalysis(common.engine(), new Fleet(registry, hosts));
     String cpuMap = common.maps().source().describe();
-    reporting.write(
-        () -> new FleetText(analysis, cpuMap).render(),
-        () -> new FleetJson(analysis, x86Map(), cpuMap).render(),
-        context.out());
+    String report =
+        switch (format) {
+          case text -> new FleetText(analysis, cpuMap).render();
+          case json -> new FleetJson(analysis, x86Map(), cpuMap).render();
+          case html -> new FleetHtml(common.engine(), analysis, x86Map(), cpuMap).render();
+        };
+    output.write(report, context.out());
     Notes.print(loader.notes(), context); // after the report: a failed write stays one line
     return ExitCodes.OK;
   }

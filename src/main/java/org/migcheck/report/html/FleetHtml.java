@@ -1,0 +1,354 @@
+package org.migcheck.report.html;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.migcheck.cpumap.CpuMap;
+import org.migcheck.engine.CpuEngine;
+import org.migcheck.fleet.CpuIdentity;
+import org.migcheck.fleet.FleetAnalysis;
+import org.migcheck.fleet.FleetBaselines.Baseline;
+import org.migcheck.fleet.FleetBaselines.HoldBack;
+import org.migcheck.fleet.FleetClass;
+import org.migcheck.fleet.FleetHost;
+import org.migcheck.fleet.FleetSuggestions;
+import org.migcheck.fleet.HostNames;
+import org.migcheck.migration.Finding;
+import org.migcheck.migration.GuestMode;
+import org.migcheck.migration.Safety;
+import org.migcheck.migration.Suggestion;
+import org.migcheck.report.CpuXml;
+import org.migcheck.report.JsonWriter;
+import org.migcheck.report.SuggestReport;
+
+/**
+ * {@code migcheck fleet --format html}: one self-contained page from the same analysis as the text
+ * and JSON reports. Its size grows with the classes (the matrix is class × class); hosts appear once,
+ * by name, in their class's folded list. The matrix, class lists and summary are plain HTML; the
+ * cells' reasons travel as JSON for the page's script, which shows them on a click.
+ */
+public final class FleetHtml {
+  private final FleetAnalysis a;
+  private final CpuMap map;
+  private final String cpuMap;
+  private final ClassMatrix matrix;
+  private final HostNames names;
+
+  /**
+   * @param map the x86 map, for feature names and CPUID locations (null when there is none)
+   */
+  public FleetHtml(CpuEngine engine, FleetAnalysis analysis, CpuMap map, String cpuMap) {
+    this.a = analysis;
+    this.map = map;
+    this.cpuMap = cpuMap;
+    this.matrix = new ClassMatrix(engine, analysis);
+    this.names = new HostNames(analysis.fleet().hosts());
+  }
+
+  public String render() {
+    return Templates.render("fleet", new Page(this));
+  }
+
+  // ---- the page's parts, read by fleet.mustache ----
+
+  public record Share(String name, int hosts) {}
+
+  public record Cpu(String who, int hosts, int classes, boolean ok, String model, String level,
+      String cpuXml, List<String> problems) {}
+
+  public record Bar(String who, String classes, int hosts, int gained, String features,
+      boolean enables, int percent) {}
+
+  public record Cell(String to, String css, String symbol, String title) {}
+
+  public record Row(String label, String vendor, String model, String level, List<Cell> cells) {}
+
+  public record Mode(String id, String title, String help, List<String> columns, List<Row> rows) {}
+
+  public record Reach(String mode, List<String> safe, List<String> risky) {
+    public boolean hasRisky() {
+      return !risky.isEmpty();
+    }
+  }
+
+  public record ClassInfo(String label, String vendor, String model, String decodedModel,
+      String level, String signature, int hostCount, String hostModel, List<String> beyond,
+      String tsc, String physBits, List<String> machines, List<Reach> reach, List<String> hosts) {
+    public int beyondCount() {
+      return beyond.size();
+    }
+  }
+
+  /** Everything the template shows. */
+  public static final class Page {
+    public final String title = "migcheck fleet report";
+    public final int hosts;
+    public final int classCount;
+    public final int passthroughCpus;
+    public final String cpuMap;
+    public final List<Share> vendors = new ArrayList<>();
+    public final List<String> vendorNames;
+    public final List<String> levels;
+    public final List<Cpu> baselines = new ArrayList<>();
+    public final List<Cpu> suggestions = new ArrayList<>();
+    public final List<Bar> holdBacks = new ArrayList<>();
+    public final String tsc;
+    public final String physBits;
+    public final List<String> commonMachines;
+    public final List<Mode> modes = new ArrayList<>();
+    public final List<ClassInfo> classes = new ArrayList<>();
+    public final String data;
+
+    Page(FleetHtml r) {
+      FleetAnalysis a = r.a;
+      hosts = a.fleet().hosts().size();
+      classCount = a.classes().size();
+      passthroughCpus = a.passthroughCpus();
+      cpuMap = r.cpuMap;
+      a.facts().vendors().forEach(s -> vendors.add(new Share(s.value(), s.hosts().size())));
+      vendorNames = a.classes().stream().map(FleetClass::vendor).filter(Objects::nonNull)
+          .distinct().sorted().toList();
+      levels = a.classes().stream().map(FleetHtml::level).filter(Objects::nonNull)
+          .distinct().sorted().toList();
+      List<Baseline> bs = new ArrayList<>();
+      bs.add(a.baselines().overall());
+      if (a.baselines().perVendor().size() > 1) {
+        bs.addAll(a.baselines().perVendor());
+      }
+      for (Baseline b : bs) {
+        baselines.add(new Cpu(who(b.vendor()), b.hosts(), b.classes().size(), b.ok(),
+            b.ok() ? b.cpu().model() : null, b.level() == null ? null : b.level().shortName(),
+            b.ok() ? CpuXml.format(b.cpu()) : null,
+            b.error() == null ? List.of() : List.of(b.error())));
+      }
+      for (FleetSuggestions.Suggested s : a.suggestions().results()) {
+        if (s.vendor() == null && a.suggestions().results().size() > 1 && !ok(s)) {
+          continue; // mixed vendors: the per-vendor suggestions are the useful ones
+        }
+        Suggestion g = s.suggestion();
+        List<String> problems = new ArrayList<>();
+        if (s.error() != null) {
+          problems.add(s.error());
+        }
+        if (g != null) {
+          problems.addAll(g.problems());
+        }
+        suggestions.add(new Cpu(who(s.vendor()), 0, 0, ok(s),
+            g == null || g.cpu() == null ? null : g.cpu().model(),
+            g == null || g.level() == null ? null : g.level().shortName(),
+            g == null || g.cpu() == null ? null : new SuggestReport(g, r.map).cpuXml(), problems));
+      }
+      List<HoldBack> hb = new ArrayList<>(a.baselines().holdBacks());
+      hb.addAll(a.baselines().modelHoldBacks());
+      int most = hb.stream().mapToInt(h -> h.gained().size()).max().orElse(0);
+      for (HoldBack h : hb) {
+        if (!h.gains()) {
+          continue;
+        }
+        String classes = String.join(", ", h.classes().stream().sorted(a.classOrder()).map(a::label).toList());
+        holdBacks.add(new Bar(h.model() == null ? classes : "generation " + h.model(), classes,
+            h.hosts(), h.gained().size(), String.join(", ", h.gained()), h.enables(),
+            most == 0 ? 100 : Math.max(2, 100 * h.gained().size() / most)));
+      }
+      holdBacks.sort((x, y) -> Integer.compare(y.gained(), x.gained()));
+      var t = a.facts().tsc();
+      tsc = t.minHz() == null ? "not reported"
+          : t.distinctRates() + " rate(s), " + ghz(t.minHz()) + (t.spreadHz() == 0 ? "" : " to " + ghz(t.maxHz()))
+              + ", " + t.beyondTolerance().size() + " host(s) beyond ±"
+              + org.migcheck.fleet.FleetFacts.TSC_TOLERANCE_PPM + " ppm of the fleet's rate, "
+              + t.noScaling().size() + " without TSC scaling";
+      var p = a.facts().physBits();
+      physBits = p.min() == null ? "not reported"
+          : (Objects.equals(p.min(), p.max()) ? p.min() + " bits" : p.min() + " to " + p.max() + " bits")
+              + " (" + p.atMin().size() + " host(s) at the minimum)";
+      commonMachines = a.facts().newestCommonMachines();
+      for (GuestMode m : ClassMatrix.MODES) {
+        modes.add(r.mode(m));
+      }
+      for (int i = 0; i < a.classes().size(); i++) {
+        classes.add(r.classInfo(i));
+      }
+      data = r.data();
+    }
+  }
+
+  private static boolean ok(FleetSuggestions.Suggested s) {
+    return s.suggestion() != null && s.suggestion().ok();
+  }
+
+  private static String who(String vendor) {
+    return vendor == null ? "whole fleet" : vendor;
+  }
+
+  private static String level(FleetClass c) {
+    return c.cpu().level() == null ? null : c.cpu().level().shortName();
+  }
+
+  private static String ghz(long hz) {
+    return String.format(java.util.Locale.ROOT, "%.3f GHz", hz / 1e9);
+  }
+
+  private static String modeId(GuestMode m) {
+    return m == GuestMode.CUSTOM ? "custom" : m.xmlName();
+  }
+
+  private Mode mode(GuestMode m) {
+    List<FleetClass> cs = a.classes();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < cs.size(); i++) {
+      List<Cell> cells = new ArrayList<>();
+      for (int j = 0; j < cs.size(); j++) {
+        Safety s = matrix.cell(m, i, j).safety();
+        cells.add(new Cell(a.label(cs.get(j)), Safeties.css(s), Safeties.symbol(s),
+            a.label(cs.get(i)) + " → " + a.label(cs.get(j)) + ": " + s));
+      }
+      FleetClass c = cs.get(i);
+      rows.add(new Row(a.label(c), c.vendor(), c.cpu().cpu().model(), level(c), cells));
+    }
+    String title = switch (m) {
+      case HOST_MODEL -> "host-model guests";
+      case CUSTOM -> "guests with the suggested custom CPU";
+      case HOST_PASSTHROUGH -> "host-passthrough guests";
+    };
+    String help = switch (m) {
+      case HOST_MODEL -> "A guest started on the row's class runs that class's host-model CPU;"
+          + " it can go to the column's class when libvirt's compare accepts that CPU there.";
+      case CUSTOM -> "A guest runs the CPU suggested for its vendor (see the summary); it can go"
+          + " where that CPU runs.";
+      case HOST_PASSTHROUGH -> "A guest sees the row's host CPU as it is; anything else is"
+          + " another CPU under it.";
+    };
+    return new Mode(modeId(m), title, help, cs.stream().map(a::label).toList(), rows);
+  }
+
+  private ClassInfo classInfo(int i) {
+    FleetClass c = a.classes().get(i);
+    List<FleetHost> hs = a.hosts(c);
+    CpuIdentity id = c.cpu().identity();
+    List<Reach> reach = new ArrayList<>();
+    for (GuestMode m : ClassMatrix.MODES) {
+      List<String> safe = new ArrayList<>();
+      List<String> risky = new ArrayList<>();
+      for (int j = 0; j < a.classes().size(); j++) {
+        Safety s = matrix.cell(m, i, j).safety();
+        String to = a.label(a.classes().get(j));
+        if (j != i && s == Safety.SAFE) {
+          safe.add(to);
+        } else if (j != i && s == Safety.RISKY) {
+          risky.add(to);
+        }
+      }
+      reach.add(new Reach(modeId(m), safe, risky));
+    }
+    return new ClassInfo(a.label(c), c.vendor(), c.cpu().cpu().model(), c.cpu().decodedModel(),
+        level(c),
+        id.family() == null ? null : id.family() + "/" + id.model() + "/" + id.stepping(),
+        hs.size(),
+        c.hostModel() == null ? null : c.hostModel().cpu().model(),
+        a.baselines().beyondBaseline(c),
+        range(hs.stream().map(FleetHost::tscHz).filter(Objects::nonNull).map(h -> (double) h).toList(), true),
+        range(hs.stream().map(FleetHost::guestPhysBits).filter(Objects::nonNull).map(b -> (double) b).toList(), false),
+        commonMachines(hs),
+        reach,
+        hs.stream().map(names::of).toList());
+  }
+
+  private static String range(List<Double> values, boolean hz) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    double min = values.stream().mapToDouble(d -> d).min().orElseThrow();
+    double max = values.stream().mapToDouble(d -> d).max().orElseThrow();
+    java.util.function.DoubleFunction<String> f =
+        v -> hz ? ghz((long) v) : String.valueOf((long) v);
+    return min == max ? f.apply(min) : f.apply(min) + " to " + f.apply(max);
+  }
+
+  /** The machine types every host of the class offers. */
+  private List<String> commonMachines(List<FleetHost> hs) {
+    Set<Integer> sets = new LinkedHashSet<>();
+    hs.forEach(h -> sets.add(h.machineSet()));
+    Set<String> common = null;
+    for (int id : sets) {
+      List<String> ms = a.fleet().registry().machineSet(id);
+      if (common == null) {
+        common = new TreeSet<>(ms);
+      } else {
+        common.retainAll(ms);
+      }
+    }
+    return common == null ? List.of() : List.copyOf(common);
+  }
+
+  /** What the page's script reads: the classes and every cell's reasons (shared by index). */
+  private String data() {
+    JsonWriter w = new JsonWriter();
+    Map<Finding, Integer> findings = new HashMap<>();
+    List<Finding> findingList = new ArrayList<>();
+    Map<String, Integer> notes = new HashMap<>();
+    List<String> noteList = new ArrayList<>();
+    w.beginObject();
+    w.name("cells").beginObject();
+    for (GuestMode m : ClassMatrix.MODES) {
+      w.name(modeId(m)).beginArray();
+      for (int i = 0; i < a.classes().size(); i++) {
+        w.beginArray();
+        for (int j = 0; j < a.classes().size(); j++) {
+          ClassMatrix.Cell c = matrix.cell(m, i, j);
+          w.beginArray().value(c.safety().name());
+          w.beginArray();
+          for (Finding f : c.findings()) {
+            w.value(findings.computeIfAbsent(f, k -> {
+              findingList.add(k);
+              return findingList.size() - 1;
+            }));
+          }
+          w.endArray().beginArray();
+          for (String n : c.notes()) {
+            w.value(notes.computeIfAbsent(n, k -> {
+              noteList.add(k);
+              return noteList.size() - 1;
+            }));
+          }
+          w.endArray().endArray();
+        }
+        w.endArray();
+      }
+      w.endArray();
+    }
+    w.endObject();
+    w.name("findings").beginArray();
+    for (Finding f : findingList) {
+      w.beginObject().field("axis", f.axis().title()).field("severity", f.severity().name())
+          .field("message", f.message());
+      w.name("features").beginArray();
+      for (String n : f.features()) {
+        w.beginArray().value(n).value(location(n)).endArray();
+      }
+      w.endArray().endObject();
+    }
+    w.endArray();
+    w.stringArray("notes", noteList);
+    w.name("classes").beginArray();
+    for (int i = 0; i < a.classes().size(); i++) {
+      ClassInfo c = classInfo(i);
+      w.beginObject().field("id", c.label()).field("vendor", c.vendor()).field("model", c.model())
+          .field("level", c.level()).field("hosts", c.hostCount()).field("tsc", c.tsc())
+          .field("physBits", c.physBits());
+      w.stringArray("machines", c.machines());
+      w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.toString();
+  }
+
+  private String location(String feature) {
+    return map == null ? null : map.feature(feature).map(f -> f.location()).orElse(null);
+  }
+}

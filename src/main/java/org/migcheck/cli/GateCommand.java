@@ -17,6 +17,7 @@ import org.migcheck.fleet.read.FleetReader;
 import org.migcheck.input.InputReader;
 import org.migcheck.model.DomainDef;
 import org.migcheck.model.ParsedDocument;
+import org.migcheck.report.GateHtml;
 import org.migcheck.report.GateJson;
 import org.migcheck.report.GateJunit;
 import org.migcheck.report.GateMarkdown;
@@ -60,7 +61,8 @@ final class GateCommand implements Callable<Integer> {
     text,
     json,
     junit,
-    markdown
+    markdown,
+    html
   }
 
   private final CliContext context;
@@ -86,7 +88,7 @@ final class GateCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "text, json, junit or markdown (default: ${DEFAULT-VALUE}).")
+      description = "text, json, junit, markdown or html (default: ${DEFAULT-VALUE}).")
   GateFormat format;
 
   /** Whether JUnit reports carry measured times. */
@@ -133,6 +135,7 @@ final class GateCommand implements Callable<Integer> {
           case junit -> new GateJunit(result, (System.nanoTime() - start) / 1e9,
               junitTime == JunitTime.measured).render();
           case markdown -> new GateMarkdown(result, cpuMap).render();
+          case html -> new GateHtml(result, cpuMap).render();
           case text -> new GateText(result, cpuMap).render();
         };
     output.write(text, context.out());

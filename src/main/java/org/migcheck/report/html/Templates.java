@@ -9,13 +9,13 @@ import java.io.StringWriter;
  * is HTML-escaped by the library, so everything taken from the input is text, never markup.
  * Loaded only when an HTML report is asked for.
  */
-final class Templates {
+public final class Templates {
   private static final DefaultMustacheFactory FACTORY =
       new DefaultMustacheFactory("org/migcheck/report/html");
 
   private Templates() {}
 
-  static String render(String template, Object scope) {
+  public static String render(String template, Object scope) {
     Mustache m = FACTORY.compile(template + ".mustache");
     StringWriter out = new StringWriter();
     m.execute(out, scope);

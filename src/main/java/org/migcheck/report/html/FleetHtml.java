@@ -322,17 +322,22 @@ public final class FleetHtml {
       w.endArray();
     }
     w.endObject();
+    Set<String> used = new TreeSet<>();
     w.name("findings").beginArray();
     for (Finding f : findingList) {
       w.beginObject().field("axis", f.axis().title()).field("severity", f.severity().name())
           .field("message", f.message());
-      w.name("features").beginArray();
-      for (String n : f.features()) {
-        w.beginArray().value(n).value(location(n)).endArray();
-      }
-      w.endArray().endObject();
+      w.stringArray("features", f.features());
+      w.endObject();
+      used.addAll(f.features());
     }
     w.endArray();
+    // each feature's CPUID (or MSR) location once, for every finding that names it
+    w.name("locations").beginObject();
+    for (String n : used) {
+      w.field(n, location(n));
+    }
+    w.endObject();
     w.stringArray("notes", noteList);
     w.name("classes").beginArray();
     for (int i = 0; i < a.classes().size(); i++) {

@@ -169,6 +169,16 @@ class HtmlReportBrowserTest {
     assertThat(locations).as("features with their CPUID location").isNotEmpty();
   }
 
+  /** A cell's address (#cell=MODE:FROM:TO) opens its reasons, with the way back. */
+  @Test
+  void aCellsAddressOpensItsReasons() {
+    browser.driver().get(fleetHtml.toUri() + "#cell=host-passthrough:C1:C2");
+    WebElement why = browser.driver().findElement(By.id("why"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> why.isDisplayed());
+    assertThat(why.getText()).contains("C1 → C2, host-passthrough guests: UNSAFE")
+        .contains("another CPU vendor").contains("The way back, C2 → C1: UNSAFE");
+  }
+
   private static String vendor(String classId) {
     return jsonClasses().stream().filter(c -> c.get("id").equals(classId))
         .map(c -> (String) c.get("vendor")).findFirst().orElseThrow();

@@ -31,7 +31,7 @@ final class ClassMatrix {
       List.of(GuestMode.HOST_MODEL, GuestMode.CUSTOM, GuestMode.HOST_PASSTHROUGH);
 
   /** One cell: guests started on a host of {@code from} moving to a host of {@code to}. */
-  record Cell(Safety safety, List<Finding> findings, List<String> notes) {}
+  record Cell(Safety safety, List<Finding> findings) {}
 
   private final Map<GuestMode, Cell[][]> cells = new EnumMap<>(GuestMode.class);
 
@@ -52,11 +52,11 @@ final class ClassMatrix {
         for (int j = 0; j < n; j++) {
           if (hosts.get(j).caps() == null || src.caps() == null) {
             m[i][j] = new Cell(Safety.UNSAFE, List.of(new Finding(Axis.CPU, Safety.UNSAFE,
-                "no capabilities for " + (src.caps() == null ? src : hosts.get(j)).name())), List.of());
+                "no capabilities for " + (src.caps() == null ? src : hosts.get(j)).name())));
           } else if (custom != null && (custom.suggestion() == null || custom.suggestion().cpu() == null)) {
             m[i][j] = new Cell(Safety.UNSAFE, List.of(new Finding(Axis.CPU, Safety.UNSAFE,
                 "no custom CPU suggested for " + Objects.toString(custom.vendor(), "the fleet")
-                    + ": " + problems(custom))), List.of());
+                    + ": " + problems(custom))));
           } else {
             CpuDef cpu = custom == null ? null : custom.suggestion().cpu();
             CheckOptions o = new CheckOptions(List.of(mode), null, cpu, false);
@@ -84,10 +84,15 @@ final class ClassMatrix {
     return s.suggestion() == null ? "the suggester did not run" : String.join("; ", s.suggestion().problems());
   }
 
+  /**
+   * The CPU and architecture findings. The verdict's notes are left out: some are about the one
+   * host standing for each class (its security driver, the way back on any axis), not the class;
+   * the page shows the way back from the matrix itself.
+   */
   private static Cell cpuOnly(ModeVerdict v) {
     List<Finding> kept =
         v.findings().stream().filter(f -> f.axis() == Axis.CPU || f.axis() == Axis.ARCH).toList();
-    return new Cell(Safety.of(kept), kept, v.notes());
+    return new Cell(Safety.of(kept), kept);
   }
 
   Cell cell(GuestMode mode, int from, int to) {

@@ -56,7 +56,11 @@ public final class FleetHtml {
 
   // ---- the page's parts, read by fleet.mustache ----
 
-  public record Share(String name, int hosts) {}
+  public record Share(String name, int hosts) {
+    public String count() {
+      return hosts == 1 ? "1 host" : hosts + " hosts";
+    }
+  }
 
   public record Cpu(String who, int hosts, int classes, boolean ok, String model, String level,
       String cpuXml, List<String> problems) {}
@@ -290,8 +294,6 @@ public final class FleetHtml {
     JsonWriter w = new JsonWriter();
     Map<Finding, Integer> findings = new HashMap<>();
     List<Finding> findingList = new ArrayList<>();
-    Map<String, Integer> notes = new HashMap<>();
-    List<String> noteList = new ArrayList<>();
     w.beginObject();
     w.name("cells").beginObject();
     for (GuestMode m : ClassMatrix.MODES) {
@@ -306,13 +308,6 @@ public final class FleetHtml {
             w.value(findings.computeIfAbsent(f, k -> {
               findingList.add(k);
               return findingList.size() - 1;
-            }));
-          }
-          w.endArray().beginArray();
-          for (String n : c.notes()) {
-            w.value(notes.computeIfAbsent(n, k -> {
-              noteList.add(k);
-              return noteList.size() - 1;
             }));
           }
           w.endArray().endArray();
@@ -338,7 +333,6 @@ public final class FleetHtml {
       w.field(n, location(n));
     }
     w.endObject();
-    w.stringArray("notes", noteList);
     w.name("classes").beginArray();
     for (int i = 0; i < a.classes().size(); i++) {
       ClassInfo c = classInfo(i);

@@ -177,7 +177,7 @@ public final class FleetHtml {
       for (int i = 0; i < a.classes().size(); i++) {
         classes.add(r.classInfo(i));
       }
-      data = r.data();
+      data = r.data(classes);
     }
   }
 
@@ -290,7 +290,7 @@ public final class FleetHtml {
   }
 
   /** What the page's script reads: the classes and every cell's reasons (shared by index). */
-  private String data() {
+  private String data(List<ClassInfo> infos) {
     JsonWriter w = new JsonWriter();
     Map<Finding, Integer> findings = new HashMap<>();
     List<Finding> findingList = new ArrayList<>();
@@ -334,8 +334,7 @@ public final class FleetHtml {
     }
     w.endObject();
     w.name("classes").beginArray();
-    for (int i = 0; i < a.classes().size(); i++) {
-      ClassInfo c = classInfo(i);
+    for (ClassInfo c : infos) {
       w.beginObject().field("id", c.label()).field("vendor", c.vendor()).field("model", c.model())
           .field("level", c.level()).field("hosts", c.hostCount()).field("tsc", c.tsc())
           .field("physBits", c.physBits());

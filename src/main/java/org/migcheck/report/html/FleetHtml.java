@@ -268,8 +268,9 @@ public final class FleetHtml {
     }
     double min = values.stream().mapToDouble(d -> d).min().orElseThrow();
     double max = values.stream().mapToDouble(d -> d).max().orElseThrow();
+    // TSC rates of one CPU model often differ by kHz only: MHz with three decimals tells them apart
     java.util.function.DoubleFunction<String> f =
-        v -> hz ? ghz((long) v) : String.valueOf((long) v);
+        v -> hz ? String.format(java.util.Locale.ROOT, "%.3f MHz", v / 1e6) : String.valueOf((long) v);
     return min == max ? f.apply(min) : f.apply(min) + " to " + f.apply(max);
   }
 

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       "  migcheck fleet samples/fleet/"
     },
     subcommands = {BaselineCommand.class, CompareCommand.class, InspectCommand.class, DiffCommand.class,
-        CheckCommand.class, SuggestCommand.class, FleetCommand.class, GateCommand.class})
+        CheckCommand.class, SuggestCommand.class, FleetCommand.class, GateCommand.class,
+        CollectCommand.class})
 public final class MigcheckCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
     name = "collect",
     mixinStandardHelpOptions = true,
     description = {
-      "Collect live hosts through libvirt (read-only connections) into a snapshot directory:",
+      "Collect live hosts through libvirt (it only reads) into a snapshot directory:",
       "HOST.xml (capabilities), HOST-domcaps.xml (kvm), guests/HOST/NAME.xml (migratable XML)",
       "and snapshot.json, the manifest, written last. Needs libvirt.so.0 (Debian libvirt0).",
       "Exit status: 0 every host collected, 1 a host failed (one line each on stderr),",

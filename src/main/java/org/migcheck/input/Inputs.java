@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.migcheck.InputException;
+import org.migcheck.live.LiveInputs;
 
 /** Resolves command-line arguments to the files they name, the way libvirt tools accept them. */
 public final class Inputs {
@@ -19,6 +20,7 @@ public final class Inputs {
    * @throws InputException for a missing path or a directory without XML files
    */
   public static List<InputFile> resolve(List<String> args) {
+    LiveInputs.prefetch(args); // libvirt URIs: read from their hosts now, in parallel
     List<InputFile> out = new ArrayList<>();
     for (String arg : args) {
       out.addAll(resolve(arg));
@@ -27,6 +29,10 @@ public final class Inputs {
   }
 
   public static List<InputFile> resolve(String arg) {
+    List<Path> live = LiveInputs.resolve(arg); // a libvirt URI: its documents, in memory
+    if (live != null) {
+      return live.stream().map(p -> new InputFile(p.toString(), p)).toList();
+    }
     if (arg.equals("-")) {
       return List.of(InputFile.stdin());
     }

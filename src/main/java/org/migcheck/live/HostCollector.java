@@ -34,7 +34,7 @@ public final class HostCollector {
     requireLibvirt();
     LiveConnection conn = null;
     try {
-      conn = new LiveConnection(rawUri, guests == GuestSelection.NONE);
+      conn = new LiveConnection(rawUri);
       return read(conn, rawUri);
     } catch (LibvirtException e) {
       throw new LiveError(LibvirtUri.redactIn(LibvirtErrors.message(e), rawUri));

@@ -11,11 +11,12 @@ import org.libvirt.LibvirtException;
  */
 final class LiveConnection extends Connect {
   /**
-   * @param readOnly libvirt refuses migratable domain XML on read-only connections ("operation
-   *     forbidden: virDomainGetXMLDesc with secure flag"), so only guest-less runs use one
+   * Opens a normal (read-write) connection although migcheck only reads: libvirt refuses both
+   * calls it needs on read-only ones ("read only access prevents
+   * virConnectGetDomainCapabilities", "virDomainGetXMLDesc with secure flag" for migratable XML).
    */
-  LiveConnection(String uri, boolean readOnly) throws LibvirtException {
-    super(uri, readOnly);
+  LiveConnection(String uri) throws LibvirtException {
+    super(uri, false);
   }
 
   /**

@@ -120,4 +120,48 @@ class CollectLiveTest {
       assertThat(Files.readString(out.resolve("snapshot.json"))).contains("\"uri\": \"" + good + "\"");
     }
   }
+
+  /** A URI argument is collected in memory and read like the snapshot of the same host. */
+  @Test
+  void uriArgumentsReadLikeTheirSnapshot(@TempDir Path tmp) throws IOException {
+    Path snap = tmp.resolve("snap");
+    assertThat(CliRun.run("collect", SYSTEM, "--guests", "none", "-o", snap.toString()).exit()).isZero();
+    String stem = SnapshotWriterAccess.safeName(virsh("hostname"));
+    String caps = snap.resolve(stem + ".xml").toString();
+    String pair = caps + "," + snap.resolve(stem + "-domcaps.xml");
+    String sample = org.migcheck.testing.SharedData.repo().resolve("samples/skylake-a.xml").toString();
+    List<List<List<String>>> same =
+        List.of(
+            List.of(List.of("check", SYSTEM, SYSTEM), List.of("check", pair, pair)),
+            List.of(List.of("check", SYSTEM, sample), List.of("check", pair, sample)),
+            List.of(List.of("suggest", SYSTEM, sample), List.of("suggest", pair, sample)),
+            List.of(List.of("fleet", SYSTEM, sample), List.of("fleet", snap.toString(), sample)),
+            List.of(
+                List.of("gate", "--fleet", sample, "--candidate", SYSTEM),
+                List.of("gate", "--fleet", sample, "--candidate", snap.toString())),
+            List.of(List.of("inspect", SYSTEM), List.of("inspect", caps, snap.resolve(stem + "-domcaps.xml").toString())),
+            List.of(List.of("diff", SYSTEM, sample), List.of("diff", caps, sample)));
+    for (List<List<String>> c : same) {
+      CliRun live = CliRun.run(c.get(0).toArray(String[]::new));
+      CliRun offline = CliRun.run(c.get(1).toArray(String[]::new));
+      assertThat(live.exit()).as("%s\n%s", c.get(0), live).isEqualTo(offline.exit());
+      assertThat(live.err()).as("%s", c.get(0)).isEqualTo(offline.err());
+      // the documents are named live:N/HOST.xml, or after the URI, instead of their file path
+      String normalised =
+          live.out().replaceAll("live:\\d+/", snap + "/").replace(SYSTEM + " ", caps + " ");
+      assertThat(normalised).as("%s", c.get(0)).isEqualTo(offline.out());
+    }
+  }
+
+  @Test
+  void anUnreachableUriArgumentIsOneLineNamingIt() {
+    CliRun r = CliRun.run("check", SYSTEM, "qemu+tcp://127.0.0.1:1/system");
+    assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("migcheck: qemu+tcp://127.0.0.1:1/system: ")
+        .contains("Connection refused");
+    assertThat(r.out()).isEmpty();
+  }
 }

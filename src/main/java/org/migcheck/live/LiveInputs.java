@@ -1,0 +1,91 @@
+package org.migcheck.live;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.migcheck.InputException;
+
+/**
+ * libvirt URIs as command-line inputs: each host is collected once (like {@code collect --guests
+ * none}), in parallel, and its capabilities and domain capabilities become files of an in-memory
+ * file system, {@code live:N/HOST.xml} and {@code live:N/HOST-domcaps.xml}, which every reader then
+ * opens like any other file. Nothing is written to disk.
+ */
+public final class LiveInputs {
+  private LiveInputs() {}
+
+  public static final int PARALLEL = 16;
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** Created on first use, so offline runs never load it. */
+  private static final class Memory {
+    static final FileSystem FS = Jimfs.newFileSystem(Configuration.unix());
+  }
+
+  private static final Map<String, List<Path>> BY_URI = new ConcurrentHashMap<>();
+  private static final Map<String, Path> BY_NAME = new ConcurrentHashMap<>();
+
+  /** Collects, in parallel, every URI among the arguments that has not been collected yet. */
+  public static synchronized void prefetch(List<String> args) {
+    List<String> todo = new ArrayList<>();
+    for (String a : args) {
+      if (LibvirtUri.isUri(a) && !BY_URI.containsKey(a) && !todo.contains(a)) {
+        todo.add(a);
+      }
+    }
+    if (todo.isEmpty()) {
+      return;
+    }
+    FleetCollector fleet = new FleetCollector(new HostCollector(GuestSelection.NONE), PARALLEL, TIMEOUT);
+    for (FleetCollector.Result r : fleet.collectAll(todo)) {
+      if (r.failed()) {
+        throw new InputException(r.uri(), r.error());
+      }
+      BY_URI.put(todo.get(r.index()), store(BY_URI.size() + 1, r.data()));
+    }
+  }
+
+  /**
+   * The in-memory files standing for a URI argument (collecting it if needed) or for the name of
+   * one of them; null when the argument is neither, i.e. an ordinary file name.
+   */
+  public static List<Path> resolve(String arg) {
+    Path named = BY_NAME.get(arg);
+    if (named != null) {
+      return List.of(named);
+    }
+    if (!LibvirtUri.isUri(arg)) {
+      return null;
+    }
+    prefetch(List.of(arg));
+    return BY_URI.get(arg);
+  }
+
+  private static List<Path> store(int index, HostData h) {
+    String stem = SnapshotWriter.safeName(h.hostname());
+    Path dir = Memory.FS.getPath("live:" + index);
+    List<Path> out = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      out.add(Files.writeString(dir.resolve(stem + ".xml"), h.capabilities(), StandardCharsets.UTF_8));
+      String domcaps = h.domainCapabilities().get("");
+      if (domcaps != null) {
+        out.add(Files.writeString(dir.resolve(stem + "-domcaps.xml"), domcaps, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory file system", e);
+    }
+    out.forEach(p -> BY_NAME.put(p.toString(), p));
+    return List.copyOf(out);
+  }
+}

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.migcheck.InputException;
+import org.migcheck.rawcpu.RawCpuCapabilities;
 
 /**
  * libvirt URIs as command-line inputs: each host is collected once (like {@code collect --guests
  * none}), in parallel, and its capabilities and domain capabilities become files of an in-memory
  * file system, {@code live:N/HOST.xml} and {@code live:N/HOST-domcaps.xml}, which every reader then
- * opens like any other file. Nothing is written to disk.
+ * opens like any other file. Nothing is written to disk. Raw CPUID dumps ({@code cpuid -r},
+ * {@code <cpudata>}) named on the command line become {@code cpuid:N/NAME.xml} the same way.
  */
 public final class LiveInputs {
   private LiveInputs() {}
@@ -65,10 +67,39 @@ public final class LiveInputs {
       return List.of(named);
     }
     if (!LibvirtUri.isUri(arg)) {
-      return null;
+      return rawCpuid(arg);
     }
     prefetch(List.of(arg));
     return BY_URI.get(arg);
+  }
+
+  /** A raw CPUID dump (cpuid -r, <cpudata>) named on the command line: its capabilities. */
+  private static synchronized List<Path> rawCpuid(String arg) {
+    List<Path> done = BY_URI.get(arg);
+    if (done != null) {
+      return done;
+    }
+    Path file;
+    try {
+      file = Path.of(arg);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+    if (!RawCpuCapabilities.isDump(file)) {
+      return null;
+    }
+    String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    Path dir = Memory.FS.getPath("cpuid:" + (BY_URI.size() + 1));
+    try {
+      Files.createDirectories(dir);
+      Path caps = Files.writeString(
+          dir.resolve(SnapshotWriter.safeName(stem) + ".xml"), RawCpuCapabilities.capabilities(file, arg));
+      BY_NAME.put(caps.toString(), caps);
+      BY_URI.put(arg, List.of(caps));
+      return List.of(caps);
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory file system", e);
+    }
   }
 
   private static List<Path> store(int index, HostData h) {

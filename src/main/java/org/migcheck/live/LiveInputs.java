@@ -21,7 +21,8 @@ import org.migcheck.rawcpu.RawCpuCapabilities;
  * none}), in parallel, and its capabilities and domain capabilities become files of an in-memory
  * file system, {@code live:N/HOST.xml} and {@code live:N/HOST-domcaps.xml}, which every reader then
  * opens like any other file. Nothing is written to disk. Raw CPUID dumps ({@code cpuid -r},
- * {@code <cpudata>}) named on the command line become {@code cpuid:N/NAME.xml} the same way.
+ * {@code <cpudata>}) and /proc/cpuinfo named on the command line become {@code cpuid:N/NAME.xml}
+ * and {@code cpuinfo:N/NAME.xml} the same way.
  */
 public final class LiveInputs {
   private LiveInputs() {}
@@ -73,7 +74,7 @@ public final class LiveInputs {
     return BY_URI.get(arg);
   }
 
-  /** A raw CPUID dump (cpuid -r, <cpudata>) named on the command line: its capabilities. */
+  /** A raw CPUID dump (cpuid -r, <cpudata>) or /proc/cpuinfo named on the command line. */
   private static synchronized List<Path> rawCpuid(String arg) {
     List<Path> done = BY_URI.get(arg);
     if (done != null) {
@@ -89,7 +90,8 @@ public final class LiveInputs {
       return null;
     }
     String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-    Path dir = Memory.FS.getPath("cpuid:" + (BY_URI.size() + 1));
+    String kind = RawCpuCapabilities.isCpuinfo(file) ? "cpuinfo:" : "cpuid:";
+    Path dir = Memory.FS.getPath(kind + (BY_URI.size() + 1));
     try {
       Files.createDirectories(dir);
       Path caps = Files.writeString(

@@ -26,10 +26,25 @@ public final class RawCpuCapabilities {
       return false;
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return CpuidParser.sniff(new String(in.readNBytes(512), StandardCharsets.ISO_8859_1)) != null;
+      String head = new String(in.readNBytes(512), StandardCharsets.ISO_8859_1);
+      return CpuidParser.sniff(head) != null || isCpuinfo(head);
     } catch (IOException e) {
       return false; // the normal reader reports why it cannot be read
     }
+  }
+
+  /** Whether a file is a /proc/cpuinfo (looks at its first bytes only). */
+  public static boolean isCpuinfo(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return isCpuinfo(new String(in.readNBytes(512), StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** /proc/cpuinfo starts with "processor\t: 0". */
+  static boolean isCpuinfo(String head) {
+    return head.matches("(?s)processor\\s*:.*");
   }
 
   /** The capabilities document for the dump in {@code file}. */
@@ -40,8 +55,11 @@ public final class RawCpuCapabilities {
     } catch (IOException e) {
       throw new InputException(name, "cannot read: " + e.getMessage());
     }
-    CpuidData raw = CpuidParser.parse(text, name);
     CpuMaps maps = CpuMapLoader.bundled();
+    if (isCpuinfo(text)) {
+      return fromCpuinfo(CpuInfo.parse(text, name), maps, name);
+    }
+    CpuidData raw = CpuidParser.parse(text, name);
     CpuDef cpu =
         CpuidHost.decode(raw, new CpuEngine(maps).x86(name), maps.forLibvirtArch("x86_64", name), name);
     int[] sig = CpuidHost.signature(raw);
@@ -54,6 +72,33 @@ public final class RawCpuCapabilities {
     }
     sb.append("      <signature family='").append(sig[0]).append("' model='").append(sig[1])
         .append("' stepping='").append(sig[2]).append("'/>\n");
+    for (CpuFeature f : cpu.features()) {
+      sb.append("      <feature name='").append(CpuXml.escape(f.name())).append("'/>\n");
+    }
+    sb.append("    </cpu>\n  </host>\n</capabilities>\n");
+    return sb.toString();
+  }
+
+  private static String fromCpuinfo(CpuInfo info, CpuMaps maps, String name) {
+    var map = maps.forLibvirtArch("x86_64", name);
+    CpuDef cpu = info.decode(new CpuEngine(maps).x86(name), map, name);
+    StringBuilder sb = new StringBuilder();
+    sb.append("<capabilities>\n  <!-- from /proc/cpuinfo: the kernel's view, approximate; flags no")
+        .append(" cpu_map feature has: ")
+        .append(String.join(" ", info.unmapped(map)).replace("--", "- -"))
+        .append(" -->\n");
+    sb.append("  <host>\n    <cpu>\n      <arch>x86_64</arch>\n");
+    sb.append("      <model>").append(CpuXml.escape(cpu.model())).append("</model>\n");
+    if (cpu.vendor() != null) {
+      sb.append("      <vendor>").append(CpuXml.escape(cpu.vendor())).append("</vendor>\n");
+    }
+    if (info.microcode() != null) {
+      sb.append("      <microcode version='").append(info.microcode()).append("'/>\n");
+    }
+    sb.append("      <signature family='").append(info.family()).append("' model='").append(info.model())
+        .append("' stepping='").append(info.stepping()).append("'/>\n");
+    sb.append("      <topology sockets='").append(info.sockets()).append("' dies='1' cores='")
+        .append(info.cores()).append("' threads='").append(info.threads()).append("'/>\n");
     for (CpuFeature f : cpu.features()) {
       sb.append("      <feature name='").append(CpuXml.escape(f.name())).append("'/>\n");
     }

@@ -78,7 +78,7 @@ final class CollectCommand implements Callable<Integer> {
     }
     GuestSelection which = guestSelection(guests);
     HostCollector.requireLibvirt();
-    SnapshotWriter writer = new SnapshotWriter(output);
+    SnapshotWriter writer = new SnapshotWriter(output, (file, text) -> OutputFile.write(text, file, null));
     Progress progress = new Progress(System.console() != null, context.err(), System.nanoTime());
     int[] failed = {0};
     new FleetCollector(new HostCollector(which), parallel, Duration.ofSeconds(timeout))

@@ -1,11 +1,8 @@
 package org.migcheck.live;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,21 +10,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.migcheck.InputException;
 import org.migcheck.report.JsonWriter;
 
 /**
  * Writes a snapshot directory: per host {@code HOST.xml}, {@code HOST-domcaps.xml},
  * {@code domcaps/HOST/MACHINE.xml} for other machine types its guests use, {@code
- * guests/HOST/NAME.xml}, and {@code snapshot.json} last. Every file goes to a temporary file that
- * is renamed into place, so a reader never sees half a file, and the manifest only names files that
- * are complete.
+ * guests/HOST/NAME.xml}, and {@code snapshot.json} last. Every file is written atomically, so a
+ * reader never sees half a file, and the manifest only names files that are complete.
  */
 public final class SnapshotWriter {
   public static final String MANIFEST = "snapshot.json";
   public static final int SCHEMA = 1;
 
   private final Path dir;
+  private final BiConsumer<Path, String> atomicWrite;
   private final Set<String> stems = new HashSet<>();
   private final List<Entry> entries = new ArrayList<>();
   private final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -44,8 +42,13 @@ public final class SnapshotWriter {
       List<String> notes,
       String error) {}
 
-  public SnapshotWriter(Path dir) {
+  /**
+   * @param atomicWrite writes one file atomically (the CLI's OutputFile: a temporary file renamed
+   *     into place, none left behind on failure)
+   */
+  public SnapshotWriter(Path dir, BiConsumer<Path, String> atomicWrite) {
     this.dir = dir;
+    this.atomicWrite = atomicWrite;
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -129,30 +132,15 @@ public final class SnapshotWriter {
 
   private void write(String relative, String text, List<String> files) {
     Path target = dir.resolve(relative);
-    Path tmp = null;
     try {
       Files.createDirectories(target.getParent());
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
     } catch (IOException e) {
-      throw new InputException(target.toString(), "cannot write snapshot file: " + e.getMessage());
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the write failure is what gets reported
-        }
-      }
+      throw new InputException(target.getParent().toString(), "cannot create snapshot directory: " + e.getMessage());
     }
+    atomicWrite.accept(target, text);
     if (files != null) {
       files.add(relative);
     }
   }
+
 }

@@ -29,7 +29,7 @@ class SnapshotWriterTest {
     Map<String, String> guests = new LinkedHashMap<>();
     guests.put("web 1", "<domain>web</domain>");
     guests.put("../etc/passwd", "<domain>evil</domain>");
-    SnapshotWriter w = new SnapshotWriter(dir);
+    SnapshotWriter w = new SnapshotWriter(dir, (file, text) -> org.migcheck.cli.OutputFile.write(text, file, null));
     w.add(new FleetCollector.Result(0, "qemu+ssh://a/system", host("a.example", domcaps, guests), null));
     assertThat(dir.resolve(SnapshotWriter.MANIFEST)).doesNotExist();
     w.add(new FleetCollector.Result(1, "qemu+tcp://b/system", null, "Connection refused"));

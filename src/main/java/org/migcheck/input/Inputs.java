@@ -29,7 +29,7 @@ public final class Inputs {
   }
 
   public static List<InputFile> resolve(String arg) {
-    List<Path> live = LiveInputs.resolve(arg); // a libvirt URI: its documents, in memory
+    List<Path> live = LiveInputs.resolve(arg); // a libvirt URI or a CPUID/cpuinfo dump: in memory
     if (live != null) {
       return live.stream().map(p -> new InputFile(p.toString(), p)).toList();
     }

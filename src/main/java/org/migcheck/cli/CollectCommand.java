@@ -24,12 +24,30 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
+    header = "Read live hosts through libvirt into a snapshot directory the other commands read.",
     description = {
-      "Collect live hosts through libvirt (it only reads) into a snapshot directory:",
-      "HOST.xml (capabilities), HOST-domcaps.xml (kvm), guests/HOST/NAME.xml (migratable XML)",
-      "and snapshot.json, the manifest, written last. Needs libvirt.so.0 (Debian libvirt0).",
-      "Exit status: 0 every host collected, 1 a host failed (one line each on stderr),",
-      "2 bad arguments or no libvirt."
+      "Connects to each libvirt URI (at most --parallel at once, each within --timeout seconds) "
+          + "and writes HOST.xml (capabilities), HOST-domcaps.xml (domain capabilities, virt type "
+          + "kvm), domcaps/HOST/MACHINE.xml for other machine types its guests use, "
+          + "guests/HOST/NAME.xml (the XML migration sends) and snapshot.json, the manifest, last. "
+          + "Every file is written atomically. Needs libvirt.so.0 (Debian package libvirt0).",
+      "",
+      "A host that cannot be read is one line on standard error naming its URI and libvirt's "
+          + "reason; the other hosts are kept. Passwords and secret query values in URIs are "
+          + "never printed or stored. Authentication stays with libvirt (ssh keys, SASL, TLS)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every host was collected",
+      "1:a host could not be read (the others are in the snapshot)",
+      "2:bad input: bad arguments, or no libvirt.so.0",
+      ExitCodes.HELP_BUG
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  migcheck collect test:///default -o snapshot",
+      "  migcheck collect --from inventory/hosts.txt --guests all -o snapshot",
+      "  migcheck collect qemu+ssh://root@h1/system?no_tty=1 -o inventory/"
     })
 final class CollectCommand implements Callable<Integer> {
   private final CliContext context;

@@ -1,9 +1,8 @@
 package org.migcheck.parse;
 
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.migcheck.read.Walker;
 import org.xml.sax.Locator;
 
 /**
@@ -14,14 +13,16 @@ import org.xml.sax.Locator;
  */
 final class CpuSkimmer {
   private final XMLStreamReader r;
+  private final Walker w;
 
-  private CpuSkimmer(XMLStreamReader r) {
+  private CpuSkimmer(XMLStreamReader r, int firstLine) {
     this.r = r;
+    this.w = new Walker(r, firstLine);
   }
 
   /** The CPU shape of the document whose root the reader stands on; leaves it after the end tag. */
-  static Object read(XMLStreamReader r, String root) throws XMLStreamException {
-    CpuSkimmer s = new CpuSkimmer(r);
+  static Object read(XMLStreamReader r, String root, int firstLine) throws XMLStreamException {
+    CpuSkimmer s = new CpuSkimmer(r, firstLine);
     Object shape =
         switch (root) {
           case "cpu" -> s.cpu();
@@ -227,67 +228,25 @@ final class CpuSkimmer {
 
   /** Calls {@code each} for every child element (standing on its start tag). */
   private void children(ChildReader each) throws XMLStreamException {
-    while (true) {
-      int e = r.next();
-      if (e == XMLStreamConstants.START_ELEMENT) {
-        String ns = r.getNamespaceURI();
-        if (ns == null || ns.isEmpty()) {
-          each.read(r.getLocalName());
-        } else {
-          skip();
-        }
-      } else if (e == XMLStreamConstants.END_ELEMENT) {
-        return;
-      }
+    while (w.nextChild()) {
+      each.read(w.name()); // "" for a namespaced element: every reader's default skips it
     }
   }
 
-  /** The text directly inside the current element (JAXB's value of a String element). */
   private String text() throws XMLStreamException {
-    StringBuilder sb = new StringBuilder();
-    int depth = 0;
-    while (true) {
-      int e = r.next();
-      switch (e) {
-        case XMLStreamConstants.START_ELEMENT -> depth++;
-        case XMLStreamConstants.END_ELEMENT -> {
-          if (depth == 0) {
-            return sb.toString();
-          }
-          depth--;
-        }
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (depth == 0) {
-            sb.append(r.getText());
-          }
-        }
-        default -> {}
-      }
-    }
+    return w.text();
   }
 
   private void skip() throws XMLStreamException {
-    int depth = 0;
-    while (true) {
-      int e = r.next();
-      if (e == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (e == XMLStreamConstants.END_ELEMENT) {
-        if (depth == 0) {
-          return;
-        }
-        depth--;
-      }
-    }
+    w.skip();
   }
 
   private String attr(String name) {
-    return r.getAttributeValue(null, name);
+    return w.attr(name);
   }
 
   private Locator here() {
-    Location l = r.getLocation();
-    return new FixedLocator(l.getLineNumber(), l.getColumnNumber());
+    return new FixedLocator(w.line(), w.column());
   }
 
   /** A position captured from the StAX reader, in the form JAXB's @XmlLocation fields hold. */

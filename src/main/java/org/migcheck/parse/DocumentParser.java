@@ -78,7 +78,7 @@ public final class DocumentParser {
           file, line, -1, "unsupported document <" + root + ">: expected " + ACCEPTED_ROOTS);
     }
     try {
-      return new RawDocument(root, line, CpuSkimmer.read(reader, root));
+      return new RawDocument(root, line, CpuSkimmer.read(reader, root, 1));
     } catch (XMLStreamException e) {
       throw ParseErrors.convert(e, file);
     }

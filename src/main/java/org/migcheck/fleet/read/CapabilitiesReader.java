@@ -1,5 +1,7 @@
 package org.migcheck.fleet.read;
 
+import org.migcheck.read.Attrs;
+import org.migcheck.read.Walker;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
@@ -23,7 +25,7 @@ import org.migcheck.model.HostCpu;
  * skipped (left empty); they are most of a large host's document.
  */
 final class CapabilitiesReader {
-  private final Cursor c;
+  private final Walker c;
   private final Fields v;
 
   private String uuid;
@@ -49,7 +51,7 @@ final class CapabilitiesReader {
 
   private record RawDomain(String type, String emulator, List<Attrs> machines) {}
 
-  CapabilitiesReader(Cursor c, Fields v) {
+  CapabilitiesReader(Walker c, Fields v) {
     this.c = c;
     this.v = v;
   }

@@ -1,5 +1,7 @@
 package org.migcheck.fleet.read;
 
+import org.migcheck.read.Attrs;
+import org.migcheck.read.Walker;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.nio.charset.CharacterCodingException;
@@ -83,7 +85,7 @@ final class ChunkParser {
     while (r.getEventType() != XMLStreamConstants.START_ELEMENT) {
       r.next();
     }
-    Cursor c = new Cursor(r, chunk.line());
+    Walker c = new Walker(r, chunk.line());
     Fields v = new Fields(chunk.source());
     String ns = r.getNamespaceURI();
     String name = r.getLocalName();

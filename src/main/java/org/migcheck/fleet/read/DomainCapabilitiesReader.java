@@ -1,5 +1,7 @@
 package org.migcheck.fleet.read;
 
+import org.migcheck.read.Attrs;
+import org.migcheck.read.Walker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ import org.migcheck.model.ModelUsability;
  * scripts may add to tie the document to its host's capabilities.
  */
 final class DomainCapabilitiesReader {
-  private final Cursor c;
+  private final Walker c;
   private final Fields v;
 
   private String uuid;
@@ -48,7 +50,7 @@ final class DomainCapabilitiesReader {
       List<Attrs> features,
       Map<String, List<String>> blockers) {}
 
-  DomainCapabilitiesReader(Cursor c, Fields v) {
+  DomainCapabilitiesReader(Walker c, Fields v) {
     this.c = c;
     this.v = v;
   }

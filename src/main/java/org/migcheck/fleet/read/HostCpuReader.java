@@ -1,5 +1,7 @@
 package org.migcheck.fleet.read;
 
+import org.migcheck.read.Attrs;
+import org.migcheck.read.Walker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.migcheck.model.TscCounter;
  * and converted at the end in the full parser's order, so the first error reported is the same.
  */
 final class HostCpuReader {
-  private final Cursor c;
+  private final Walker c;
   private final Fields v;
 
   private int line;
@@ -31,7 +33,7 @@ final class HostCpuReader {
   private final List<Attrs> features = new ArrayList<>();
   private final List<Attrs> pages = new ArrayList<>();
 
-  HostCpuReader(Cursor c, Fields v) {
+  HostCpuReader(Walker c, Fields v) {
     this.c = c;
     this.v = v;
   }

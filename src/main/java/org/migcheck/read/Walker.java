@@ -1,42 +1,48 @@
-package org.migcheck.fleet.read;
+package org.migcheck.read;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Walks a StAX reader element by element, the way the extractors read: children of the current
- * element one after the other, skipping whole subtrees they do not need. Lines are those of the
- * whole file, not of the chunk being parsed.
+ * The one way the streaming profiles walk a document: the children of the current element one
+ * after the other, skipping whole subtrees they do not need, with JAXB's rules for what an
+ * element's text is and which elements count (namespaced ones do not), so that every profile
+ * reads the same values as the full profile. Lines are those of the whole file.
  */
-final class Cursor {
+public final class Walker {
   private final XMLStreamReader r;
   private final int lineOffset;
 
-  Cursor(XMLStreamReader r, int firstLine) {
+  /** @param firstLine the file line of the reader's line 1 */
+  public Walker(XMLStreamReader r, int firstLine) {
     this.r = r;
     this.lineOffset = firstLine - 1;
   }
 
-  int line() {
+  public int line() {
     return r.getLocation().getLineNumber() + lineOffset;
+  }
+
+  public int column() {
+    return r.getLocation().getColumnNumber();
   }
 
   /**
    * The current element's name, or "" when it has a namespace: libvirt elements have none, and the
    * full parser ignores namespaced ones.
    */
-  String name() {
+  public String name() {
     String ns = r.getNamespaceURI();
     return ns == null || ns.isEmpty() ? r.getLocalName() : "";
   }
 
-  String attr(String name) {
+  public String attr(String name) {
     return r.getAttributeValue(null, name);
   }
 
   /** The attributes of the current element, which is then skipped through its end tag. */
-  Attrs attrs(String... names) throws XMLStreamException {
+  public Attrs attrs(String... names) throws XMLStreamException {
     String[] values = new String[names.length];
     for (int i = 0; i < names.length; i++) {
       values[i] = r.getAttributeValue(null, names[i]);
@@ -47,7 +53,7 @@ final class Cursor {
   }
 
   /** Moves to the next child of the element being read; false at that element's end tag. */
-  boolean nextChild() throws XMLStreamException {
+  public boolean nextChild() throws XMLStreamException {
     while (true) {
       int event = r.next();
       if (event == XMLStreamConstants.START_ELEMENT) {
@@ -60,7 +66,7 @@ final class Cursor {
   }
 
   /** Skips the current element, through its end tag. */
-  void skip() throws XMLStreamException {
+  public void skip() throws XMLStreamException {
     int depth = 1;
     while (depth > 0) {
       int event = r.next();
@@ -72,8 +78,11 @@ final class Cursor {
     }
   }
 
-  /** The text of the current element after its last child element, through its end tag. */
-  String text() throws XMLStreamException {
+  /**
+   * The text of the current element, through its end tag: JAXB's value of a String element, which
+   * is the text after the element's last child ({@code <model>A<x/>B</model>} reads "B").
+   */
+  public String text() throws XMLStreamException {
     String first = null;
     StringBuilder more = null;
     while (true) {
@@ -90,7 +99,6 @@ final class Cursor {
           }
         }
         case XMLStreamConstants.START_ELEMENT -> {
-          // JAXB keeps only the text after an element's last child: so does fleet
           skip();
           first = null;
           more = null;

@@ -15,7 +15,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     DocumentFuzzTest#domainAndCpu
     DocumentFuzzTest#gatePolicy
     InputFuzzTest#concatenated
-    FleetReaderFuzzTest#agreement
+    ProfileFuzzTest#agreement
     CpuMapFuzzTest#loader
     FastXmlReaderFuzzTest#agreement
     EngineFuzzTest#invariants

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.migcheck.InputException;
 import org.migcheck.cpumap.Arch;
-import org.migcheck.input.Inputs;
+import org.migcheck.read.Inputs;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuDocument;
 import org.migcheck.model.DomainCapabilities;

@@ -1,5 +1,7 @@
 package org.migcheck.input;
 
+import org.migcheck.read.InputFile;
+import org.migcheck.read.Inputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,18 +10,24 @@ import org.migcheck.InputException;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuType;
 import org.migcheck.model.ParsedDocument;
+import org.migcheck.parse.DocumentParser;
+import org.migcheck.read.DocumentReader;
+import org.migcheck.read.InputFile;
+import org.migcheck.read.Inputs;
 
 /**
  * Reads libvirt XML documents named on the command line: files, directories of {@code *.xml} files
  * and {@code -} for standard input. A file may hold several concatenated documents, each with or
- * without its own XML declaration (the form {@code virsh cpu-baseline} reads).
+ * without its own XML declaration (the form {@code virsh cpu-baseline} reads). Reading goes
+ * through the one read path ({@link DocumentReader}) with the full profile, or the CPU profile for
+ * {@link #extractCpus}.
  *
  * <p>Every problem caused by the input is an {@link InputException} naming the file and, when
  * known, the line. Instances are cheap; they hold no state between calls and may be shared by
  * threads.
  */
 public final class InputReader {
-  private final Supplier<InputStream> stdin;
+  private final DocumentReader reader;
 
   public InputReader() {
     this(() -> System.in);
@@ -29,7 +35,7 @@ public final class InputReader {
 
   /** A reader whose {@code -} reads from the given stream instead of System.in. */
   public InputReader(Supplier<InputStream> stdin) {
-    this.stdin = Objects.requireNonNull(stdin);
+    this.reader = new DocumentReader(Objects.requireNonNull(stdin));
   }
 
   /** All documents of all arguments, in order. Holds every document in memory. */
@@ -40,20 +46,21 @@ public final class InputReader {
   }
 
   /**
-   * Hands each document to {@code sink} as soon as it is read, in order, holding one document at a
-   * time: for fleets too large to keep in memory. Stops at the first error; documents before it
-   * have been delivered.
+   * Hands each document to {@code sink} as soon as it is read, in order, holding a bounded number
+   * of documents at a time: for fleets too large to keep in memory. Stops at the first error;
+   * documents before it have been delivered.
    */
   public void stream(List<String> args, Consumer<ParsedDocument> sink) {
-    for (InputFile f : Inputs.resolve(args)) {
-      stream(f, sink);
-    }
+    read(Inputs.resolve(args), sink);
   }
 
   /** The documents of one resolved input. */
   public void stream(InputFile file, Consumer<ParsedDocument> sink) {
-    new DocumentStream(file, stdin, DocumentStream.Roots.DOCUMENTS)
-        .run((doc, name) -> sink.accept(doc.toDocument(name)));
+    read(List.of(file), sink);
+  }
+
+  private void read(List<InputFile> files, Consumer<ParsedDocument> sink) {
+    reader.read(files, DocumentParser.FULL, doc -> doc.toDocument(doc.source()), sink);
   }
 
   /**
@@ -80,24 +87,9 @@ public final class InputReader {
   public List<CpuDef> extractCpus(String file, CpuType type) {
     InputFile input = Inputs.resolveFile(file);
     List<CpuDef> out = new ArrayList<>();
-    if (!input.isStdin()) {
-      // the fast reader handles what libvirt writes; anything else, including every error, is
-      // read again by the JDK parser, so results and messages are the JDK parser's
-      try {
-        new DocumentStream(input, stdin, DocumentStream.Roots.CPU_SOURCES, true)
-            .run((doc, name) -> out.addAll(doc.extractCpus(name, type)));
-        return nonEmpty(out, input);
-      } catch (InputException notForTheFastReader) {
-        // only refusals and input errors: anything else is a bug and must surface
-        out.clear();
-      }
-    }
-    new DocumentStream(input, stdin, DocumentStream.Roots.CPU_SOURCES)
-        .run((doc, name) -> out.addAll(doc.extractCpus(name, type)));
-    return nonEmpty(out, input);
-  }
-
-  private static List<CpuDef> nonEmpty(List<CpuDef> out, InputFile input) {
+    reader.read(
+        List.of(input), DocumentParser.CPU_PARTS, doc -> doc.extractCpus(doc.source(), type),
+        out::addAll);
     if (out.isEmpty()) {
       throw new InputException(
           input.name(),

@@ -9,7 +9,7 @@ import org.xml.sax.Locator;
  * Reads only the CPU parts of a document (what {@code virsh cpu-baseline} and {@code cpu-compare}
  * look at) with plain StAX, into the same shapes JAXB fills, and skips the rest. Baselines of a
  * thousand hosts would otherwise spend most of their time unmarshalling guests and NUMA topology
- * nobody reads. {@code CpuSkimmerTest} checks it agrees with the JAXB reader.
+ * nobody reads. {@code ProfileAgreementTest} checks it agrees with the full profile.
  */
 final class CpuSkimmer {
   private final XMLStreamReader r;

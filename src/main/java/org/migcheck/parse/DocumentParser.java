@@ -2,15 +2,16 @@ package org.migcheck.parse;
 
 import jakarta.xml.bind.JAXBException;
 import java.util.Map;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.migcheck.InputException;
+import org.migcheck.read.Chunk;
+import org.migcheck.read.HeldError;
+import org.migcheck.read.Profile;
+import org.migcheck.read.Shifted;
 
 /**
- * Reads one libvirt document from a StAX reader positioned on its root element. The input layer
- * owns the reader (hardened, possibly over several concatenated documents); this class only turns
- * the element into a {@link RawDocument}.
+ * The read profiles of libvirt documents: the full document (JAXB) and its CPU parts (the walker).
+ * The read layer owns the framing and the parser; a profile only turns the root element it stands
+ * on into a {@link RawDocument}.
  */
 public final class DocumentParser {
   private DocumentParser() {}
@@ -32,56 +33,63 @@ public final class DocumentParser {
     return SHAPES.containsKey(name) && !name.equals(RawDocument.CPU_TEST);
   }
 
-  /** Whether {@code name} is a root {@link #read} understands (the four, plus cputest's list). */
+  /** Whether {@code name} is a root the CPU profile reads (the four, plus cputest's list). */
   public static boolean isKnownRoot(String name) {
     return SHAPES.containsKey(name);
   }
 
   /**
-   * Reads the element the reader stands on. Afterwards the reader stands on the event right after
-   * the element's end tag.
-   *
-   * @param file the file name for error messages
-   * @throws InputException for malformed XML (with the parser's position) or an unknown root
+   * The full profile: every document type, mapped by JAXB (fed one document at a time, with the
+   * file's lines); any other root is an error. The result maps to its record with {@link
+   * RawDocument#toDocument}.
    */
-  public static RawDocument read(XMLStreamReader reader, String file) {
-    if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
-      throw new IllegalStateException("reader is not on a start tag");
-    }
-    String root = reader.getLocalName();
-    int line = reader.getLocation().getLineNumber();
-    Class<?> shape = SHAPES.get(root);
-    if (shape == null) {
-      throw new InputException(
-          file, line, -1, "unsupported document <" + root + ">: expected " + ACCEPTED_ROOTS);
-    }
-    try {
-      return new RawDocument(root, line, Jaxb.unmarshal(reader, shape));
-    } catch (JAXBException e) {
-      throw ParseErrors.convert(e, file);
-    }
-  }
+  public static final Profile<RawDocument> FULL =
+      new Profile<>() {
+        @Override
+        public RawDocument read(XMLStreamReader reader, Chunk chunk) throws JAXBException {
+          XMLStreamReader r = new Shifted(reader, chunk.line());
+          String root = documentRoot(r, chunk);
+          return new RawDocument(
+              chunk.source(),
+              root, r.getLocation().getLineNumber(), Jaxb.unmarshal(r, SHAPES.get(root)));
+        }
+
+        @Override
+        public boolean fast() {
+          return false; // JAXB needs more of StAX than the fast reader has
+        }
+      };
 
   /**
-   * Like {@link #read}, but reads only the CPU parts (see {@link RawDocument#extractCpus}) with
-   * plain StAX: what the CPU commands need, without JAXB's cost for the rest of the document.
-   * The result supports {@code extractCpus} only.
+   * The CPU profile: only the CPU parts (see {@link RawDocument#extractCpus}), read by the walker,
+   * for the commands that compare or baseline CPUs; like virsh's XPath, other roots are skipped and
+   * cputest lists read. The result supports {@code extractCpus} only.
    */
-  public static RawDocument readCpuParts(XMLStreamReader reader, String file) {
-    if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
-      throw new IllegalStateException("reader is not on a start tag");
+  public static final Profile<RawDocument> CPU_PARTS =
+      (reader, chunk) -> {
+        String name = reader.getLocalName();
+        String ns = reader.getNamespaceURI();
+        if ((ns != null && !ns.isEmpty()) || !isKnownRoot(name)) {
+          return null; // read through by the tokenizer front, which checks it is well-formed
+        }
+        int line = reader.getLocation().getLineNumber() + chunk.line() - 1;
+        return new RawDocument(chunk.source(), name, line, CpuSkimmer.read(reader, name, chunk.line()));
+      };
+
+  /** The root's name when it is a document type, else the error naming it. */
+  private static String documentRoot(XMLStreamReader r, Chunk chunk) {
+    String name = r.getLocalName();
+    String ns = r.getNamespaceURI();
+    boolean plain = ns == null || ns.isEmpty();
+    if (plain && isDocumentRoot(name)) {
+      return name;
     }
-    String root = reader.getLocalName();
-    int line = reader.getLocation().getLineNumber();
-    if (!SHAPES.containsKey(root)) {
-      throw new InputException(
-          file, line, -1, "unsupported document <" + root + ">: expected " + ACCEPTED_ROOTS);
-    }
-    try {
-      return new RawDocument(root, line, CpuSkimmer.read(reader, root, 1));
-    } catch (XMLStreamException e) {
-      throw ParseErrors.convert(e, file);
-    }
+    String shown = plain ? name : "{" + ns + "}" + name;
+    // held until the rest of the document is read: a malformed spot in it wins, in every profile
+    throw new HeldError(
+        chunk.file(),
+        r.getLocation().getLineNumber(),
+        "unsupported document <" + shown + ">: expected " + ACCEPTED_ROOTS);
   }
 
   /**

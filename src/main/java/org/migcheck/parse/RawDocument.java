@@ -8,20 +8,27 @@ import org.migcheck.model.CpuType;
 import org.migcheck.model.ParsedDocument;
 
 /**
- * A document that has been read but not yet mapped to records: the input layer decides its source
- * name (which may depend on whether more documents follow) before mapping it.
+ * A document that has been read but not yet mapped to records; mapping (and its value errors)
+ * runs on the reading threads.
  */
 public final class RawDocument {
   static final String CPU_TEST = "cpuTest";
 
+  private final String source;
   private final String root;
   private final int line;
   private final Object shape;
 
-  RawDocument(String root, int line, Object shape) {
+  RawDocument(String source, String root, int line, Object shape) {
+    this.source = source;
     this.root = root;
     this.line = line;
     this.shape = shape;
+  }
+
+  /** The document's source name: its file, or {@code file#N} when the file holds several. */
+  public String source() {
+    return source;
   }
 
   /** The root element name. */

@@ -289,6 +289,9 @@ public final class FastXmlReader implements XMLStreamReader {
         throw malformed("attributes of <" + name + "> must be separated by white space");
       }
       String attr = name();
+      if (attr.equals("xmlns")) {
+        throw new Unsupported("a namespace declaration"); // the element's namespace changes
+      }
       if (skipSpace() != '=') {
         throw malformed("attribute " + attr + " without '='");
       }

@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.migcheck.read.InputFile;
+import org.migcheck.read.Inputs;
 import org.migcheck.InputException;
 import org.migcheck.model.ParsedDocument;
 import org.migcheck.testing.FuzzFile;

@@ -1,11 +1,12 @@
 package org.migcheck.fleet.read;
 
 import org.migcheck.InputException;
+import org.migcheck.read.HeldError;
 import org.migcheck.parse.ValueRules;
 
 /**
  * The full parser's value rules for the strings the extractors collect; a bad value becomes a
- * {@link ValueError}, which {@link ChunkParser} holds back until the rest of the chunk is parsed.
+ * {@link HeldError}, which {@link org.migcheck.read.Tokens} holds back until the rest of the chunk is parsed.
  */
 final class Fields extends ValueRules {
   Fields(String source) {
@@ -14,6 +15,6 @@ final class Fields extends ValueRules {
 
   @Override
   protected InputException error(int line, String message) {
-    return new ValueError(source(), line, message);
+    return new HeldError(source(), line, message);
   }
 }

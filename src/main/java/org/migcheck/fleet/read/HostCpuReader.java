@@ -1,6 +1,7 @@
 package org.migcheck.fleet.read;
 
 import org.migcheck.read.Attrs;
+import org.migcheck.read.HeldError;
 import org.migcheck.read.Walker;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,7 +77,7 @@ final class HostCpuReader {
         throw v.missing("name", "feature", f.line());
       }
       if (!seen.add(name)) {
-        throw new ValueError(
+        throw new HeldError(
             v.source(), f.line(), "CPU feature '" + name + "' specified more than once");
       }
       names.add(name);

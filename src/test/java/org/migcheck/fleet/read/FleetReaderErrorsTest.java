@@ -42,7 +42,7 @@ class FleetReaderErrorsTest {
     } catch (InputException e) {
       full = e.oneLine();
     }
-    String fast = fastOutcome(f, FleetReader.WHOLE_FILE_LIMIT);
+    String fast = fastOutcome(f, org.migcheck.read.DocumentReader.WHOLE_FILE_LIMIT);
     String streamed = fastOutcome(f, 0);
     assertThat(streamed).as("read whole or streamed, the same").isEqualTo(fast);
     return new String[] {full, fast};

@@ -25,37 +25,8 @@ import org.migcheck.testing.SharedData;
 /** The fast fleet reader against the full parser: same records (for what it keeps), same names. */
 class FleetReaderTest {
   /** What the fast reader keeps of a full-parser record. */
-  static ParsedDocument reduced(ParsedDocument d) {
-    if (d instanceof HostCapabilities h) {
-      return new HostCapabilities(
-          h.source(),
-          h.line(),
-          h.uuid(),
-          h.cpu(),
-          h.powerManagement(),
-          h.iommuSupport(),
-          h.migrationFeatures(),
-          h.numaCells().stream()
-              .map(c -> new HostCapabilities.NumaCell(
-                  c.id(), c.memory(), c.memoryUnit(), c.pages(), List.of(), List.of()))
-              .toList(),
-          List.of(),
-          List.of(),
-          h.secModels(),
-          h.guests().stream()
-              .map(g -> new HostCapabilities.Guest(g.osType(), g.arch(), List.of()))
-              .toList());
-    }
-    if (!(d instanceof DomainCapabilities c)) {
-      return d; // a guest document, which fleet refuses
-    }
-    return new DomainCapabilities(
-        c.source(), c.line(), c.path(), c.domain(), c.machine(), c.arch(), c.vcpuMax(),
-        c.iothreads(), null, c.cpu(), null, Map.of(), Map.of(), c.hostUuid());
-  }
-
   static List<ParsedDocument> fast(List<String> args, int threads) {
-    return fast(args, threads, FleetReader.WHOLE_FILE_LIMIT);
+    return fast(args, threads, org.migcheck.read.DocumentReader.WHOLE_FILE_LIMIT);
   }
 
   /** With a limit of 0 every file goes through the streaming splitter, else small ones are whole. */
@@ -66,14 +37,14 @@ class FleetReaderTest {
   }
 
   static List<ParsedDocument> full(List<String> args) {
-    return new InputReader().readAll(args).stream().map(FleetReaderTest::reduced).toList();
+    return new InputReader().readAll(args).stream().map(org.migcheck.read.ProfileOracle::reduced).toList();
   }
 
   private static void agree(List<String> args) {
     List<ParsedDocument> expected = full(args);
     assertThat(expected).isNotEmpty();
     for (int threads : new int[] {1, 3}) {
-      List<ParsedDocument> got = fast(args, threads, threads == 1 ? 0 : FleetReader.WHOLE_FILE_LIMIT);
+      List<ParsedDocument> got = fast(args, threads, threads == 1 ? 0 : org.migcheck.read.DocumentReader.WHOLE_FILE_LIMIT);
       assertThat(got).hasSameSizeAs(expected);
       for (int i = 0; i < got.size(); i++) {
         assertThat(got.get(i)).as(expected.get(i).source()).isEqualTo(expected.get(i));
@@ -189,7 +160,7 @@ class FleetReaderTest {
             () -> new FleetReader(() -> new ByteArrayInputStream(bytes), 1)
                 .read(List.of("-"), d -> d, d -> {}))
         .isInstanceOf(InputException.class)
-        .hasMessage("unsupported document <domain>: " + ChunkParser.ACCEPTED)
+        .hasMessage("unsupported document <domain>: " + FleetReader.ACCEPTED)
         .satisfies(e -> assertThat(((InputException) e).oneLine()).startsWith("<stdin>:2: "));
   }
 }

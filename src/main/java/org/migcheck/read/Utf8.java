@@ -1,4 +1,4 @@
-package org.migcheck.fleet.read;
+package org.migcheck.read;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

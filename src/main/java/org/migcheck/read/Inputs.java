@@ -1,4 +1,4 @@
-package org.migcheck.input;
+package org.migcheck.read;
 
 import java.io.IOException;
 import java.nio.file.Files;

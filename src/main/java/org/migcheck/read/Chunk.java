@@ -1,4 +1,4 @@
-package org.migcheck.fleet.read;
+package org.migcheck.read;
 
 /**
  * The bytes of one top-level document of an input file, cut out so that a worker thread can parse
@@ -16,7 +16,7 @@ package org.migcheck.fleet.read;
  * @param endColumn the characters on that line
  * @param ascii every byte is ASCII (no UTF-8 to check)
  */
-record Chunk(
+public record Chunk(
     String file,
     String source,
     int line,

@@ -1,4 +1,4 @@
-package org.migcheck.fleet.read;
+package org.migcheck.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,15 @@ import org.migcheck.xml.LineEnds;
 import org.migcheck.xml.XmlLimits;
 
 /**
- * Cuts one input file into its top-level documents without parsing them, so that several threads
- * can parse one large concatenated file. It applies the input layer's container rules on the way:
+ * The one framer: cuts one input file into its top-level documents without parsing them, so that
+ * several threads can parse one large concatenated file, and each document is located by file,
+ * line and column. It applies the input rules on the way:
  * UTF-8 only (a leading byte order mark is dropped, UTF-16 refused), no DOCTYPE anywhere, XML
  * declarations, comments, processing instructions and whitespace between documents, nothing else
  * outside an element. XML declarations inside a document are blanked, as the input layer does.
  * Whether a document is well-formed is left to the parser of its chunk.
  */
-final class DocumentSplitter {
+public final class Framer {
   interface Sink {
     void accept(Chunk chunk) throws InterruptedException;
   }
@@ -54,14 +55,14 @@ final class DocumentSplitter {
   private int[] blanks = new int[8];
   private int blankCount;
 
-  DocumentSplitter(String file, InputStream in, byte[] buffer) {
+  Framer(String file, InputStream in, byte[] buffer) {
     this.file = file;
     this.in = in;
     this.buf = buffer;
   }
 
   /** A splitter over a whole file already in memory (it owns the array). */
-  DocumentSplitter(String file, byte[] content) {
+  Framer(String file, byte[] content) {
     this(file, InputStream.nullInputStream(), content);
     this.lim = content.length;
     this.eof = true;

@@ -1,4 +1,4 @@
-package org.migcheck.parse;
+package org.migcheck.xml;
 
 import jakarta.xml.bind.JAXBException;
 import java.io.IOException;

@@ -1,0 +1,249 @@
+package org.migcheck.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.migcheck.InputException;
+import org.migcheck.xml.ParseErrors;
+
+/**
+ * Reads the documents of command-line inputs (files, directories of {@code *.xml}, {@code -},
+ * several concatenated documents per file) through one {@link Framer}, one {@link Tokens} front and
+ * a {@link Profile}, in parallel: documents are named {@code file} or {@code file#N}, and bad input
+ * fails with the file and line ({@link org.migcheck.InputException}) the same way for every
+ * profile.
+ *
+ * <p>One thread cuts large files into documents; a pool parses them and runs the caller's
+ * per-document work. Small files (one host each, typically) are read, cut and parsed whole by the
+ * pool, so that reading a directory of 100,000 files uses every core too; a single small file is
+ * read on the calling thread, which keeps short commands quick to start. Results reach the
+ * caller's sink on the calling thread in input order. At most a bounded number of tasks is in
+ * flight, so memory does not grow with the input.
+ */
+public final class DocumentReader {
+  private static final int IN_FLIGHT_PER_THREAD = 16;
+
+  /** Files up to this size are read, cut and parsed by one worker. */
+  public static final long WHOLE_FILE_LIMIT = 4 << 20;
+
+  /** The results of one task in input order, and the error that stopped it, if any. */
+  private record Batch<T>(List<T> results, RuntimeException error) {}
+
+  private final Supplier<InputStream> stdin;
+  private final int threads;
+  private final long wholeFileLimit;
+  private final ThreadLocal<Tokens> tokens = ThreadLocal.withInitial(Tokens::new);
+
+  public DocumentReader(Supplier<InputStream> stdin, int threads) {
+    this(stdin, threads, WHOLE_FILE_LIMIT);
+  }
+
+  /** @param wholeFileLimit files up to this size are read whole by a worker (tests use 0) */
+  public DocumentReader(Supplier<InputStream> stdin, int threads, long wholeFileLimit) {
+    this.stdin = stdin;
+    this.threads = Math.max(1, threads);
+    this.wholeFileLimit = wholeFileLimit;
+  }
+
+  /** A reader using every processor. */
+  public DocumentReader(Supplier<InputStream> stdin) {
+    this(stdin, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** {@link #read(List, Profile, Function, Consumer)} of the files the arguments name. */
+  public <D, T> void readArgs(
+      List<String> args, Profile<D> profile, Function<D, T> work, Consumer<T> sink) {
+    read(Inputs.resolve(args), profile, work, sink);
+  }
+
+  /**
+   * Reads all documents of the files with {@code profile}, skipping those it skips. {@code work}
+   * runs on the parsing threads (it must be thread-safe); {@code sink} receives its results on the
+   * calling thread, in input order. Stops at the first error, after the sink has had every result
+   * before it.
+   */
+  public <D, T> void read(
+      List<InputFile> files, Profile<D> profile, Function<D, T> work, Consumer<T> sink) {
+    Function<Chunk, List<T>> each = chunk -> {
+      D doc = tokens.get().read(chunk, profile);
+      return doc == null ? List.of() : List.of(work.apply(doc));
+    };
+    if (files.size() == 1 && small(files.get(0))) {
+      Batch<T> batch = whole(files.get(0), each);
+      batch.results().forEach(sink);
+      if (batch.error() != null) {
+        throw batch.error();
+      }
+      return;
+    }
+    BlockingQueue<Future<Batch<T>>> queue = new ArrayBlockingQueue<>(threads * IN_FLIGHT_PER_THREAD);
+    Future<Batch<T>> end = new CompletableFuture<>();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "migcheck-parse");
+              t.setDaemon(true);
+              return t;
+            });
+    Thread producer =
+        new Thread(() -> split(files, each, pool, queue, end), "migcheck-split");
+    producer.setDaemon(true);
+    producer.start();
+    try {
+      while (true) {
+        Future<Batch<T>> next = queue.take();
+        if (next == end) {
+          return;
+        }
+        Batch<T> batch = result(next);
+        batch.results().forEach(sink);
+        if (batch.error() != null) {
+          throw batch.error();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading", e);
+    } finally {
+      producer.interrupt();
+      pool.shutdownNow();
+    }
+  }
+
+  private <T> void split(
+      List<InputFile> files,
+      Function<Chunk, List<T>> work,
+      ExecutorService pool,
+      BlockingQueue<Future<Batch<T>>> queue,
+      Future<Batch<T>> end) {
+    try {
+      try {
+        byte[] buffer = new byte[1 << 16];
+        for (InputFile f : files) {
+          if (small(f)) {
+            queue.put(pool.submit(() -> whole(f, work)));
+          } else {
+            buffer = split(f, buffer, work, pool, queue);
+          }
+        }
+      } catch (RuntimeException | Error e) {
+        queue.put(CompletableFuture.failedFuture(e));
+      }
+      queue.put(end);
+    } catch (InterruptedException stopped) {
+      // the reader gave up (an error, or its caller stopped): nobody waits for more
+    }
+  }
+
+  /** Queues the documents of one file; returns the (possibly grown) buffer for the next. */
+  private <T> byte[] split(
+      InputFile f,
+      byte[] buffer,
+      Function<Chunk, List<T>> work,
+      ExecutorService pool,
+      BlockingQueue<Future<Batch<T>>> queue)
+      throws InterruptedException {
+    try {
+      InputStream in = open(f);
+      try {
+        Framer framer = new Framer(f.name(), in, buffer);
+        framer.run(chunk -> queue.put(pool.submit(() -> new Batch<>(work.apply(chunk), null))));
+        return framer.buffer();
+      } finally {
+        if (!f.isStdin()) {
+          in.close();
+        }
+      }
+    } catch (IOException e) {
+      throw ParseErrors.convert(e, f.name());
+    }
+  }
+
+  /** One stat: a regular file small enough to read whole. */
+  private boolean small(InputFile f) {
+    if (f.isStdin()) {
+      return false;
+    }
+    try {
+      BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class);
+      return a.isRegularFile() && a.size() <= wholeFileLimit;
+    } catch (IOException e) {
+      return false; // the splitter path reports why the file cannot be read
+    }
+  }
+
+  /** One small file, on a worker: its results up to its first error. */
+  private <T> Batch<T> whole(InputFile f, Function<Chunk, List<T>> work) {
+    List<T> out = new ArrayList<>(1);
+    try {
+      byte[] bytes = read(f);
+      new Framer(f.name(), bytes).run(chunk -> out.addAll(work.apply(chunk)));
+      return new Batch<>(out, null);
+    } catch (IOException e) {
+      return new Batch<>(out, ParseErrors.convert(e, f.name()));
+    } catch (RuntimeException e) {
+      return new Batch<>(out, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Batch<>(out, new IllegalStateException("interrupted", e));
+    }
+  }
+
+  /** A small regular file's bytes, failing like {@link #open}. */
+  private static byte[] read(InputFile f) throws IOException {
+    try {
+      return Files.readAllBytes(f.path());
+    } catch (NoSuchFileException e) {
+      throw new InputException(f.name(), "no such file or directory");
+    } catch (AccessDeniedException e) {
+      throw new InputException(f.name(), "cannot read: permission denied");
+    }
+  }
+
+  private InputStream open(InputFile f) throws IOException {
+    if (f.isStdin()) {
+      return stdin.get();
+    }
+    try {
+      if (Files.isDirectory(f.path())) {
+        throw new InputException(f.name(), "is a directory, expected a file");
+      }
+      return Files.newInputStream(f.path());
+    } catch (NoSuchFileException e) {
+      throw new InputException(f.name(), "no such file or directory");
+    } catch (AccessDeniedException e) {
+      throw new InputException(f.name(), "cannot read: permission denied");
+    }
+  }
+
+  private static <T> T result(Future<T> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.migcheck.read;
+
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * What a command reads of each document: the whole document (JAXB, for the commands that look at
+ * everything), the CPU parts (baseline, compare) or a fleet record. Every profile reads through
+ * the same framer, tokenizer front and walker, so all agree on values and errors; each reads only
+ * its part and so validates only that part.
+ *
+ * @param <D> what the profile makes of one document
+ */
+public interface Profile<D> {
+  /**
+   * Reads the document whose root start tag the reader stands on, through its end tag. Lines the
+   * reader reports are relative to the document's chunk: line 1 is {@code chunk.line()} of the
+   * file. Returns null for a document the profile skips.
+   *
+   * @throws Exception a parser or mapping failure, turned into a positioned {@link
+   *     org.migcheck.InputException} by {@link Tokens}
+   */
+  D read(XMLStreamReader reader, Chunk chunk) throws Exception;
+
+  /**
+   * Whether the byte-level fast reader may serve this profile. JAXB needs more of StAX than the
+   * fast reader offers, so the full profile always reads with the JDK parser.
+   */
+  default boolean fast() {
+    return true;
+  }
+}

@@ -30,7 +30,7 @@ final class Tokens {
     }
     if (profile.fast() && chunk.ascii() && !chunk.truncated()) {
       try {
-        return readAll(new FastXmlReader(chunk.bytes(), false), chunk, profile);
+        return readAll(new FastXmlReader(chunk.bytes()), chunk, profile);
       } catch (Exception notForTheFastReader) {
         // refusals and errors alike: read again below
       }

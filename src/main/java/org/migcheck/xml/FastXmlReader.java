@@ -33,14 +33,10 @@ public final class FastXmlReader implements XMLStreamReader {
     }
   }
 
-  /** The element wrapped around concatenated documents, as ContainerReader names it. */
-  public static final String CONTAINER = "migcheck-input";
-
   private static final int MAX_ATTRIBUTES = 10_000;
 
   private final byte[] b;
   private final int end;
-  private final boolean container;
   private int p;
 
   private int event = START_DOCUMENT;
@@ -63,7 +59,6 @@ public final class FastXmlReader implements XMLStreamReader {
   private String[] open = new String[32];
   private int depth;
   private boolean pendingEnd;
-  private boolean containerOpened;
   private boolean rootSeen;
   private int documentStart;
 
@@ -76,23 +71,14 @@ public final class FastXmlReader implements XMLStreamReader {
 
   private final String[] names = new String[512];
 
-  /**
-   * @param data UTF-8 input; only ASCII is read, anything else is refused
-   * @param container read it as {@code DocumentStream} does: any number of documents wrapped in
-   *     a {@value #CONTAINER} element, XML declarations skipped, a UTF-8 byte order mark dropped
-   */
-  public FastXmlReader(byte[] data, boolean container) {
+  /** @param data one document, UTF-8; only ASCII is read, anything else is refused */
+  public FastXmlReader(byte[] data) {
     this.b = data;
     this.end = data.length;
-    this.container = container;
-    if (container && end >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB
-        && (b[2] & 0xff) == 0xBF) {
-      p = 3;
-    }
   }
 
   public FastXmlReader(String ascii) {
-    this(ascii.getBytes(StandardCharsets.UTF_8), false);
+    this(ascii.getBytes(StandardCharsets.UTF_8));
   }
 
   private XMLStreamException malformed(String what) {
@@ -182,21 +168,8 @@ public final class FastXmlReader implements XMLStreamReader {
       return event = END_ELEMENT;
     }
     attrCount = 0;
-    if (container && !containerOpened) {
-      containerOpened = true;
-      open[depth++] = CONTAINER;
-      name = CONTAINER;
-      eventPos = p;
-      eventEnd = p;
-      return event = START_ELEMENT;
-    }
     eventPos = p;
     if (p >= end) {
-      if (container && depth == 1) {
-        depth = 0;
-        name = CONTAINER;
-        return event = END_ELEMENT;
-      }
       if (depth > 0 || !rootSeen) {
         throw malformed("unexpected end of input");
       }
@@ -210,7 +183,7 @@ public final class FastXmlReader implements XMLStreamReader {
   }
 
   private boolean topLevel() {
-    return depth == (container ? 1 : 0);
+    return depth == 0;
   }
 
   private int markup() throws XMLStreamException {
@@ -232,31 +205,16 @@ public final class FastXmlReader implements XMLStreamReader {
     return startTag();
   }
 
-  /** {@code <?xml ...?>}: skipped where a document may start, anything else is refused. */
+  /**
+   * Processing instructions, the XML declaration included, are left to the JDK parser (the framer
+   * blanks declarations inside a document; a chunk starts at its root).
+   */
   private int declaration() throws XMLStreamException {
-    boolean xml = at(p + 1) == 'x' && at(p + 2) == 'm' && at(p + 3) == 'l' && isSpace(at(p + 4));
-    // ContainerReader blanks declarations between documents; a single document's declaration is
-    // left to the JDK parser, which checks its syntax
-    if (!xml || !container || depth != 1) {
-      throw new Unsupported("processing instruction");
-    }
-    int q = p + 5;
-    while (q + 1 < end && !(b[q] == '?' && b[q + 1] == '>')) {
-      checkByte(b[q]);
-      if (b[q] == '<' || b[q] == '>') {
-        throw new Unsupported("XML declaration");
-      }
-      q++;
-    }
-    if (q + 1 >= end) {
-      throw malformed("unterminated XML declaration");
-    }
-    p = q + 2;
-    return next();
+    throw new Unsupported("processing instruction");
   }
 
   private int startTag() throws XMLStreamException {
-    if (!container && depth == 0 && rootSeen) {
+    if (depth == 0 && rootSeen) {
       throw malformed("content after the root element");
     }
     if (depth >= SafeXml.MAX_DEPTH) {
@@ -388,7 +346,7 @@ public final class FastXmlReader implements XMLStreamReader {
       throw malformed("end tag </" + end + "> not closed by '>'");
     }
     p++;
-    if (depth == (container ? 1 : 0) || !open[depth - 1].equals(end)) {
+    if (depth == 0 || !open[depth - 1].equals(end)) {
       throw malformed("end tag </" + end + "> does not match");
     }
     depth--;

@@ -5,15 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import org.migcheck.InputException;
 import org.migcheck.cpumap.CpuMaps;
+import org.migcheck.input.HostDocuments;
 import org.migcheck.input.HostPairing;
-import org.migcheck.input.InputPlan;
 import org.migcheck.input.InputReader;
 import org.migcheck.input.PairCheck;
 import org.migcheck.migration.Host;
 import org.migcheck.model.DomainCapabilities;
-import org.migcheck.model.DomainDef;
 import org.migcheck.model.HostCapabilities;
-import org.migcheck.model.ParsedDocument;
 
 /**
  * Turns command-line arguments into hosts: capabilities plus, optionally, domcapabilities, paired
@@ -40,51 +38,26 @@ final class HostInputs {
     return List.copyOf(notes);
   }
 
-  /** A host document with what the pairing rule needs of it. */
-  private record Read(ParsedDocument doc, HostPairing.Doc pairing) {}
-
-  /** The host documents of some arguments, capabilities and domcapabilities apart. */
-  private record Found(List<Read> caps, List<Read> domcaps) {}
-
-  private Found read(List<String> args) {
-    InputPlan plan = InputPlan.of(args);
-    plan.notes().forEach(n -> notes.add("note: " + n));
-    Found found = new Found(new ArrayList<>(), new ArrayList<>());
-    int[] seq = {0};
-    for (InputPlan.Planned p : plan.files()) {
-      reader.stream(p.file(), doc -> {
-        if (doc instanceof HostCapabilities c) {
-          found.caps.add(new Read(doc, docOf(p, seq[0]++, c.source(), c.uuid())));
-        } else if (doc instanceof DomainCapabilities d) {
-          found.domcaps.add(new Read(doc, docOf(p, seq[0]++, d.source(), d.hostUuid())));
-        } else if (!p.fromDirectory()) {
-          String what = doc instanceof DomainDef ? "a <domain>" : "a bare <cpu>";
-          throw new InputException(doc.source(), doc.line(), -1, what + " is not host data: give"
-              + " the host's capabilities and, optionally, its domcapabilities");
-        }
-      });
-    }
+  private HostDocuments read(List<String> args) {
+    HostDocuments found = HostDocuments.read(reader, args);
+    found.notes().forEach(n -> notes.add("note: " + n));
     return found;
-  }
-
-  private static HostPairing.Doc docOf(InputPlan.Planned p, int seq, String source, String uuid) {
-    return new HostPairing.Doc(source, seq, p.argument(), p.argumentText(), p.explicit(), uuid);
   }
 
   /** One host: exactly one capabilities document and at most one domcapabilities. */
   Host host(String arg) {
-    Found f = read(List.of(arg));
-    if (f.caps.size() != 1) {
-      throw new InputException(arg, f.caps.isEmpty()
+    HostDocuments f = read(List.of(arg));
+    if (f.caps().size() != 1) {
+      throw new InputException(arg, f.caps().isEmpty()
           ? "no <capabilities> document: a host needs its virsh capabilities"
-          : f.caps.size() + " <capabilities> documents: give one host (a.xml,a-domcaps.xml)");
+          : f.caps().size() + " <capabilities> documents: give one host (a.xml,a-domcaps.xml)");
     }
-    if (f.domcaps.size() > 1) {
-      throw new InputException(arg, f.domcaps.size()
+    if (f.domcaps().size() > 1) {
+      throw new InputException(arg, f.domcaps().size()
           + " <domainCapabilities> documents: give at most one per host");
     }
-    return host((HostCapabilities) f.caps.get(0).doc(),
-        f.domcaps.isEmpty() ? null : (DomainCapabilities) f.domcaps.get(0).doc());
+    return host((HostCapabilities) f.caps().get(0).doc(),
+        f.domcaps().isEmpty() ? null : (DomainCapabilities) f.domcaps().get(0).doc());
   }
 
   /**
@@ -93,32 +66,33 @@ final class HostInputs {
    * domcapabilities.
    */
   List<Host> hosts(List<String> args) {
-    Found f = read(args);
+    HostDocuments f = read(args);
     for (int i = 0; i < args.size(); i++) {
       int argument = i;
-      if (f.caps.stream().noneMatch(r -> r.pairing().argument() == argument)
-          && f.domcaps.stream().noneMatch(r -> r.pairing().argument() == argument)) {
+      if (f.caps().stream().noneMatch(r -> r.pairing().argument() == argument)
+          && f.domcaps().stream().noneMatch(r -> r.pairing().argument() == argument)) {
         throw new InputException(args.get(i), "no <capabilities> or <domainCapabilities> document");
       }
     }
     int[] capsOf = HostPairing.pair(
-        f.caps.stream().map(Read::pairing).toList(), f.domcaps.stream().map(Read::pairing).toList());
-    DomainCapabilities[] pairedWith = new DomainCapabilities[f.caps.size()];
-    List<Read> alone = new ArrayList<>();
+        f.caps().stream().map(HostDocuments.Read::pairing).toList(),
+        f.domcaps().stream().map(HostDocuments.Read::pairing).toList());
+    DomainCapabilities[] pairedWith = new DomainCapabilities[f.caps().size()];
+    List<HostDocuments.Read> alone = new ArrayList<>();
     for (int j = 0; j < capsOf.length; j++) {
       if (capsOf[j] >= 0) {
-        pairedWith[capsOf[j]] = (DomainCapabilities) f.domcaps.get(j).doc();
+        pairedWith[capsOf[j]] = (DomainCapabilities) f.domcaps().get(j).doc();
       } else {
-        alone.add(f.domcaps.get(j));
+        alone.add(f.domcaps().get(j));
       }
     }
     record Placed(HostPairing.Doc at, boolean alone, Host host) {}
     List<Placed> placed = new ArrayList<>();
-    for (int i = 0; i < f.caps.size(); i++) {
-      Read r = f.caps.get(i);
+    for (int i = 0; i < f.caps().size(); i++) {
+      HostDocuments.Read r = f.caps().get(i);
       placed.add(new Placed(r.pairing(), false, host((HostCapabilities) r.doc(), pairedWith[i])));
     }
-    for (Read r : alone) {
+    for (HostDocuments.Read r : alone) {
       placed.add(new Placed(r.pairing(), true,
           new Host(name(r.doc().source()), null, (DomainCapabilities) r.doc())));
     }

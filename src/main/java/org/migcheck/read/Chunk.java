@@ -4,7 +4,7 @@ package org.migcheck.read;
  * The bytes of one top-level document of an input file, cut out so that a worker thread can parse
  * it on its own, with what is needed to report positions in the whole file.
  *
- * @param file the input's name, which XML errors name (as the input layer does)
+ * @param file the input's name, which XML errors name
  * @param source the document's source name: {@code file}, or {@code file#N} when the file holds
  *     several documents
  * @param line the line of the document's first byte in the file

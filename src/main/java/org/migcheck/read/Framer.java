@@ -17,7 +17,8 @@ import org.migcheck.xml.XmlLimits;
  * line and column. It applies the input rules on the way:
  * UTF-8 only (a leading byte order mark is dropped, UTF-16 refused), no DOCTYPE anywhere, XML
  * declarations, comments, processing instructions and whitespace between documents, nothing else
- * outside an element. XML declarations inside a document are blanked, as the input layer does.
+ * outside an element. XML declarations inside a document are blanked (one is only legal at the
+ * start of a document).
  * Whether a document is well-formed is left to the parser of its chunk.
  */
 public final class Framer {
@@ -84,7 +85,7 @@ public final class Framer {
         found = toNextDocument();
       } catch (InputException e) {
         if (pending != null) {
-          sink.accept(named(pending, index)); // the input layer names it file#N: more followed
+          sink.accept(named(pending, index)); // named file#N: more followed
         }
         throw e;
       }
@@ -193,7 +194,7 @@ public final class Framer {
         throw outside(text);
       }
     } else if (startsWith("</")) {
-      // where the parser notices: after "</", as the name does not match the container's
+      // where the JDK parser notices, after "</", in a file of concatenated documents
       throw new InputException(
           file, line, column() + 3, "malformed XML: an end tag without a matching start tag");
     } else {
@@ -212,7 +213,7 @@ public final class Framer {
   }
 
   /**
-   * Text between documents, reported at the line where it ends, as the input layer does; a
+   * Text between documents, reported at the line where it ends; a
    * control character in it is reported where it stands, as the JDK parser does there.
    */
   private InputException textOutside() throws IOException {
@@ -385,7 +386,7 @@ public final class Framer {
         file, line, column() + characters(pos, pos + offset) + 1, "malformed XML: " + what);
   }
 
-  /** {@code <?xml} followed by white space or '?': a declaration, which the input layer blanks. */
+  /** {@code <?xml} followed by white space or '?': a declaration, which is blanked. */
   private boolean isDeclaration() {
     if (!startsWith("<?xml") || lim - pos < 6) {
       return false;

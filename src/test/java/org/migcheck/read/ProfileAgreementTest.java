@@ -1,20 +1,25 @@
 package org.migcheck.read;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Random;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.migcheck.InputException;
 import org.migcheck.fleet.gen.FleetGenerator;
+import org.migcheck.fleet.read.FleetReader;
+import org.migcheck.input.InputReader;
 import org.migcheck.testing.SharedData;
 
 /**
@@ -140,6 +145,27 @@ class ProfileAgreementTest {
   @MethodSource("fuzzCorpus")
   void fuzzCorpusAgrees(Path file) throws IOException {
     assertSame(Files.readAllBytes(file));
+  }
+
+  /**
+   * A root a profile refuses waits for the rest of its document: a malformed spot in it is the
+   * error in every profile (found by the oracle: fleet named the root, the full profile the fault).
+   */
+  @Test
+  void aRefusedRootWaitsForItsDocumentToBeWellFormed() throws IOException {
+    Path guest = dir.resolve("guest.xml");
+    Files.writeString(guest, "<domain>\n<a></b>\n</domain>\n");
+    Path other = dir.resolve("other.xml");
+    Files.writeString(other, "<network>\n<a></b>\n</network>\n");
+    assertThatThrownBy(
+            () -> new FleetReader(() -> System.in, 1).read(List.of(guest.toString()), d -> d, d -> {}))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("malformed XML");
+    assertThatThrownBy(() -> new InputReader().readAll(List.of(other.toString())))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("malformed XML");
+    assertSame(Files.readAllBytes(guest));
+    assertSame(Files.readAllBytes(other));
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.migcheck.input.HostDocuments;
 import org.migcheck.input.HostPairing;
 import org.migcheck.input.InputReader;
 import org.migcheck.input.PairCheck;
-import org.migcheck.migration.Host;
+import org.migcheck.verdict.Host;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.HostCapabilities;
 

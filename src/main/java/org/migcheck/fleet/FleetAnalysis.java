@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.migcheck.engine.CpuEngine;
+import org.migcheck.model.NaturalOrder;
 
 /**
  * Everything {@code migcheck fleet} reports about a fleet: its compatibility classes (labelled C1,

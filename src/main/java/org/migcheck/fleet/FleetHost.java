@@ -1,6 +1,7 @@
 package org.migcheck.fleet;
 
-import org.migcheck.migration.Host;
+import org.migcheck.verdict.Host;
+import org.migcheck.verdict.PhysBitsAxis;
 
 /**
  * The little the fleet keeps of each host, so memory grows with the number of classes rather than
@@ -31,8 +32,8 @@ public record FleetHost(
     boolean liveMigration,
     Host host) {
 
-  /** The phys-bits guests can rely on: the domcapabilities limit when known, else the host's. */
+  /** The phys-bits guests can rely on, by the phys-bits axis's fleet reading. */
   public Integer guestPhysBits() {
-    return physLimit != null ? physLimit : physBits;
+    return PhysBitsAxis.fleetHostBits(physBits, physLimit);
   }
 }

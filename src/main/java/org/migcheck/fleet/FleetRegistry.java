@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.Bits;
-import org.migcheck.cpumap.CpuMap;
-import org.migcheck.cpumap.Feature;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.CpuError;
 import org.migcheck.engine.X86Decoder;
@@ -22,12 +20,13 @@ import org.migcheck.engine.X86Driver;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
-import org.migcheck.migration.Host;
 import org.migcheck.model.CpuSignature;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.GuestCpu;
 import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.HostCpu;
+import org.migcheck.verdict.CpuAxis;
+import org.migcheck.verdict.Host;
 
 /**
  * Interns what hosts share: CPUs, host-models, classes, machine type sets and security model sets.
@@ -214,7 +213,7 @@ public final class FleetRegistry {
     if (isX86(arch) && def.model() != null) {
       X86Driver x86 = engine.x86(def.source());
       bits = x86.effectiveBits(def);
-      migratable = def.withFeatures(migratableFeatures(x86.map(), def.features()));
+      migratable = def.withFeatures(CpuAxis.migratableFeatures(x86.map(), def.features()));
       key = List.of(arch, Objects.toString(def.model()), Objects.toString(def.vendor()), bits);
     } else {
       List<String> names =
@@ -225,17 +224,6 @@ public final class FleetRegistry {
     HostModelPart canonical = hostModels.computeIfAbsent(key, k -> part);
     hostModelByText.put(text, canonical);
     return canonical;
-  }
-
-  /** libvirt starts host-model guests with a copy that lists no migration blockers. */
-  private static List<CpuFeature> migratableFeatures(CpuMap map, List<CpuFeature> features) {
-    List<CpuFeature> out = new ArrayList<>(features.size());
-    for (CpuFeature f : features) {
-      if (map.feature(f.name()).map(Feature::migratable).orElse(true)) {
-        out.add(f);
-      }
-    }
-    return out;
   }
 
   static boolean isX86(String arch) {

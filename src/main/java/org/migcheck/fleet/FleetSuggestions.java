@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.migcheck.InputException;
 import org.migcheck.engine.CpuEngine;
-import org.migcheck.migration.Host;
-import org.migcheck.migration.SuggestOptions;
-import org.migcheck.migration.Suggester;
-import org.migcheck.migration.Suggestion;
+import org.migcheck.verdict.Host;
+import org.migcheck.verdict.SuggestOptions;
+import org.migcheck.verdict.Suggester;
+import org.migcheck.verdict.Suggestion;
 
 /**
  * The {@code suggest} result for the whole fleet (and per vendor when vendors are mixed), from one

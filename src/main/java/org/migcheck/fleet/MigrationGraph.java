@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.CpuMap;
-import org.migcheck.cpumap.Feature;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
 import org.migcheck.model.FeaturePolicy;
+import org.migcheck.verdict.CpuAxis;
 
 /**
- * Where host-model guests can live-migrate, class to class. A guest started on a host of class A
+ * Where host-model guests can live-migrate, class to class, by the CPU axis's rules
+ * ({@link CpuAxis#migratableFeatures}, {@link CpuAxis#hostModelReaches}). A guest started on a host of class A
  * runs A's host-model CPU (the domcapabilities host-model without migration blockers, as libvirt
  * starts it; the capabilities CPU when A has no domcapabilities), and that custom CPU travels with
  * it; class B takes it when libvirt's compare finds it IDENTICAL or SUPERSET against what B offers
@@ -79,26 +79,14 @@ public final class MigrationGraph {
     CpuMap map =
         FleetRegistry.isX86(host.arch()) ? engine.maps().forArch(Arch.X86).orElse(null) : null;
     List<CpuFeature> features = new ArrayList<>();
-    for (CpuFeature f : host.features()) {
-      boolean blocker = map != null && !map.feature(f.name()).map(Feature::migratable).orElse(true);
-      if (!blocker) {
-        features.add(new CpuFeature(f.name(), FeaturePolicy.REQUIRE));
-      }
+    for (CpuFeature f : CpuAxis.migratableFeatures(map, host.features())) {
+      features.add(new CpuFeature(f.name(), FeaturePolicy.REQUIRE));
     }
     return CpuDef.guest(host.model(), host.vendor(), features, host.source());
   }
 
   private static boolean fits(CpuEngine engine, Side guest, Side host) {
-    Arch ga = Arch.forLibvirtArch(guest.arch()).orElse(null);
-    Arch ha = Arch.forLibvirtArch(host.arch()).orElse(null);
-    if (ga == null || !Objects.equals(ga, ha)) {
-      return false;
-    }
-    if (guest.cpu().model() == null || host.cpu().model() == null) {
-      return false;
-    }
-    CpuDef target = host.cpu().arch() == null ? host.cpu().withArch(host.arch()) : host.cpu();
-    return engine.compare(target, guest.cpu()).verdict().compatible();
+    return CpuAxis.hostModelReaches(engine, guest.cpu(), guest.arch(), host.cpu(), host.arch());
   }
 
   public List<FleetClass> classes() {

@@ -8,7 +8,7 @@ import org.migcheck.cpumap.CpuMaps;
 import org.migcheck.input.HostPairing;
 import org.migcheck.input.InputPlan;
 import org.migcheck.input.PairCheck;
-import org.migcheck.migration.Host;
+import org.migcheck.verdict.Host;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.HostCapabilities;
 

@@ -3,14 +3,14 @@ package org.migcheck.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.migcheck.cpumap.CpuMap;
-import org.migcheck.migration.Axis;
-import org.migcheck.migration.Finding;
-import org.migcheck.migration.GuestMode;
-import org.migcheck.migration.ModeVerdict;
-import org.migcheck.migration.Safety;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
 import org.migcheck.model.FeaturePolicy;
+import org.migcheck.verdict.Axis;
+import org.migcheck.verdict.Finding;
+import org.migcheck.verdict.GuestMode;
+import org.migcheck.verdict.ModeVerdict;
+import org.migcheck.verdict.Safety;
 
 /**
  * The text and JSON forms of {@code migcheck check}: a table of verdicts (mode × direction), then

@@ -18,8 +18,11 @@ import org.migcheck.fleet.FleetRegistry;
 import org.migcheck.fleet.FleetSuggestions;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.fleet.MigrationGraph;
-import org.migcheck.migration.Suggestion;
 import org.migcheck.model.CpuDef;
+import org.migcheck.verdict.PhysBitsAxis;
+import org.migcheck.verdict.PlatformAxis;
+import org.migcheck.verdict.Suggestion;
+import org.migcheck.verdict.TscAxis;
 
 /**
  * {@code migcheck fleet --format json}: everything, complete (every host of every class, every
@@ -217,7 +220,7 @@ public final class FleetJson {
     w.stringArray("common", f.commonMachines());
     w.stringArray("newestCommon", f.newestCommonMachines());
     w.name("missing").beginArray();
-    for (FleetFacts.MissingMachine m : f.missingMachines()) {
+    for (PlatformAxis.MissingMachine<FleetHost> m : f.missingMachines()) {
       w.beginObject().field("machine", m.machine()).field("missingOnHosts", m.missingOn().size());
       w.stringArray(
           "missingOnSets",
@@ -239,17 +242,17 @@ public final class FleetJson {
         });
     w.endArray();
     w.endObject();
-    FleetFacts.Tsc t = f.tsc();
+    TscAxis.FleetTsc<FleetHost> t = f.tsc();
     w.name("tsc").beginObject();
     w.field("minHz", t.minHz()).field("maxHz", t.maxHz()).field("spreadHz", t.spreadHz());
     w.field("spreadPpm", t.spreadPpm() == null ? null : Math.round(t.spreadPpm() * 10) / 10.0);
     w.field("distinctRates", t.distinctRates());
-    w.field("tolerancePpm", FleetFacts.TSC_TOLERANCE_PPM);
+    w.field("tolerancePpm", TscAxis.TOLERANCE_PPM);
     hostNames("beyondTolerance", t.beyondTolerance());
     hostNames("noScaling", t.noScaling());
     hostNames("unreported", t.unreported());
     w.endObject();
-    FleetFacts.PhysBits p = f.physBits();
+    PhysBitsAxis.FleetBits<FleetHost> p = f.physBits();
     w.name("physBits").beginObject();
     w.field("min", p.min()).field("max", p.max());
     hostNames("atMin", p.atMin());

@@ -7,17 +7,20 @@ import java.util.Map;
 import java.util.function.Function;
 import org.migcheck.engine.X86Level;
 import org.migcheck.fleet.FleetAnalysis;
-import org.migcheck.fleet.FleetBaselines;
 import org.migcheck.fleet.FleetBaselines.Baseline;
 import org.migcheck.fleet.FleetBaselines.HoldBack;
+import org.migcheck.fleet.FleetBaselines;
 import org.migcheck.fleet.FleetClass;
 import org.migcheck.fleet.FleetFacts;
 import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.FleetSuggestions;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.fleet.MigrationGraph;
-import org.migcheck.migration.Suggestion;
 import org.migcheck.model.FeaturePolicy;
+import org.migcheck.verdict.PhysBitsAxis;
+import org.migcheck.verdict.PlatformAxis;
+import org.migcheck.verdict.Suggestion;
+import org.migcheck.verdict.TscAxis;
 
 /**
  * {@code migcheck fleet} for a terminal: the answer first (can one CPU model run everywhere, and
@@ -259,11 +262,11 @@ public final class FleetText {
             + (f.newestCommonMachines().isEmpty() ? "none" : join(f.newestCommonMachines())));
     // machine types missing on the same hosts go on one line (a QEMU version's new types)
     Map<List<FleetHost>, List<String>> byHosts = new java.util.LinkedHashMap<>();
-    for (FleetFacts.MissingMachine m : f.missingMachines()) {
+    for (PlatformAxis.MissingMachine<FleetHost> m : f.missingMachines()) {
       byHosts.computeIfAbsent(m.missingOn(), k -> new ArrayList<>()).add(m.machine());
     }
     byHosts.forEach((hosts, machines) -> t.field("", join(machines) + " missing on " + hosts(hosts)));
-    FleetFacts.Tsc tsc = f.tsc();
+    TscAxis.FleetTsc<FleetHost> tsc = f.tsc();
     if (tsc.minHz() == null) {
       t.field("  TSC", "no host reports its TSC rate");
     } else {
@@ -278,14 +281,14 @@ public final class FleetText {
               + ", "
               + count(tsc.distinctRates(), "rate", "rates"));
       if (!tsc.beyondTolerance().isEmpty()) {
-        t.field("", FleetFacts.TSC_TOLERANCE_PPM + " ppm above the slowest: " + hosts(tsc.beyondTolerance()));
+        t.field("", TscAxis.TOLERANCE_PPM + " ppm above the slowest: " + hosts(tsc.beyondTolerance()));
       }
       t.field("", "cannot scale a guest's TSC: " + (tsc.noScaling().isEmpty() ? "none" : hosts(tsc.noScaling())));
     }
     if (!tsc.unreported().isEmpty()) {
       t.field("", "no TSC rate reported: " + hosts(tsc.unreported()));
     }
-    FleetFacts.PhysBits pb = f.physBits();
+    PhysBitsAxis.FleetBits<FleetHost> pb = f.physBits();
     t.field(
         "  phys bits",
         pb.min() == null

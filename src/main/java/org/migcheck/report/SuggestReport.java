@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.engine.X86Level;
-import org.migcheck.migration.Suggestion;
+import org.migcheck.verdict.Suggestion;
 
 /**
  * The forms of {@code migcheck suggest}: the pasteable {@code <cpu>} (libvirt's formatting plus

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.migcheck.model.NaturalOrder;
+import org.migcheck.verdict.PlatformAxis;
+import org.migcheck.verdict.TscAxis;
 
 class FleetFactsTest {
   private static List<String> names(List<FleetHost> hosts) {
@@ -15,14 +18,14 @@ class FleetFactsTest {
     FleetFacts f = Fleets.analyse(Fleets.samples(Fleets.SAMPLE_HOSTS, true)).facts();
     assertThat(f.hosts()).isEqualTo(7);
     // broadwell runs QEMU 6.2: the 7.x machine types are missing there only
-    assertThat(f.missingMachines()).extracting(FleetFacts.MissingMachine::machine)
+    assertThat(f.missingMachines()).extracting(PlatformAxis.MissingMachine::machine)
         .containsExactly("pc-i440fx-7.0", "pc-i440fx-7.1", "pc-i440fx-7.2", "pc-q35-7.0", "pc-q35-7.1", "pc-q35-7.2");
     assertThat(f.missingMachines()).allSatisfy(m -> assertThat(names(m.missingOn())).containsExactly("broadwell"));
     assertThat(f.newestCommonMachines()).contains("pc-i440fx-6.2", "pc-q35-6.2");
     assertThat(f.commonMachines()).contains("pc-q35-2.10").doesNotContain("q35", "pc");
     // natural order: 2.9 before 2.10
     assertThat(f.commonMachines().indexOf("pc-q35-2.9")).isLessThan(f.commonMachines().indexOf("pc-q35-2.10"));
-    FleetFacts.Tsc tsc = f.tsc();
+    TscAxis.FleetTsc<FleetHost> tsc = f.tsc();
     assertThat(tsc.minHz()).isEqualTo(2_000_000_000L);
     assertThat(tsc.maxHz()).isEqualTo(3_696_000_000L);
     assertThat(tsc.spreadPpm()).isEqualTo(848_000.0);

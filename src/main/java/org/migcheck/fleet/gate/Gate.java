@@ -11,8 +11,8 @@ import org.migcheck.fleet.Fleet;
 import org.migcheck.fleet.FleetBaselines;
 import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.HostNames;
-import org.migcheck.fleet.NaturalOrder;
 import org.migcheck.model.DomainDef;
+import org.migcheck.model.NaturalOrder;
 
 /**
  * The CI gate for a fleet rollout: the fleet before, the fleet after (candidates added, or

@@ -10,15 +10,15 @@ import java.util.stream.Collectors;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.HostNames;
-import org.migcheck.migration.Finding;
-import org.migcheck.migration.MigrationChecker;
-import org.migcheck.migration.ModeVerdict;
-import org.migcheck.migration.Safety;
 import org.migcheck.model.DomainDef;
+import org.migcheck.verdict.Finding;
+import org.migcheck.verdict.MigrationChecker;
+import org.migcheck.verdict.ModeVerdict;
+import org.migcheck.verdict.Safety;
 
 /**
  * Guests must keep every host they could start on and every live migration they could make,
- * in their own CPU mode, as the migration package judges them ({@link MigrationChecker}). Only
+ * in their own CPU mode, as the verdict package judges them ({@link MigrationChecker}). Only
  * hosts that changed can change a verdict, so only pairs with an updated host are checked again:
  * the cost grows with candidates x hosts x guests, not hosts squared.
  */

@@ -11,14 +11,15 @@ import java.util.function.Function;
 import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.Feature;
-import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.CompareResult;
+import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.X86Level;
 import org.migcheck.fleet.FleetClass;
 import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.FleetRegistry;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.model.CpuDef;
+import org.migcheck.verdict.TscAxis;
 
 /**
  * The policy's rules that every host of the fleet after the rollout must keep, one subject per
@@ -189,13 +190,7 @@ final class HostRules {
   }
 
   private RuleResult tscSpread(List<FleetHost> hosts, Policy.TscSpread limit) {
-    Long slowest = null;
-    for (FleetHost h : hosts) {
-      if (h.tscHz() != null && (slowest == null || h.tscHz() < slowest)) {
-        slowest = h.tscHz();
-      }
-    }
-    Long min = slowest;
+    Long min = TscAxis.fleet(hosts, FleetHost::tscHz, FleetHost::tscScaling).minHz();
     return perHost(hosts, "max-tsc-spread",
         "every host's TSC runs within " + limit + " of the slowest host",
         h -> {
@@ -205,9 +200,8 @@ final class HostRules {
           if (limit.allows(min, h.tscHz())) {
             return null;
           }
-          double ppm = (h.tscHz() - min) * 1e6 / min;
           return String.format(java.util.Locale.ROOT, "runs its TSC at %.3f MHz, %d Hz (%.0f ppm) above the slowest host's %.3f MHz",
-              h.tscHz() / 1e6, h.tscHz() - min, ppm, min / 1e6);
+              h.tscHz() / 1e6, h.tscHz() - min, TscAxis.ppm(h.tscHz(), min), min / 1e6);
         });
   }
 

@@ -2,6 +2,7 @@ package org.migcheck.fleet.gate;
 
 import java.util.List;
 import org.migcheck.engine.X86Level;
+import org.migcheck.verdict.TscAxis;
 
 /**
  * What a fleet must keep true across a rollout, from a policy file (see {@link PolicyParser}).
@@ -43,7 +44,7 @@ public record Policy(
     /** Whether a host at {@code hz} is within the limit above {@code slowestHz}. */
     public boolean allows(long slowestHz, long hz) {
       long above = hz - slowestHz;
-      return ppm ? above * 1_000_000d / slowestHz <= value : above <= value;
+      return ppm ? above <= 0 || TscAxis.ppm(hz, slowestHz) <= value : above <= value;
     }
 
     @Override

@@ -1,0 +1,455 @@
+package org.migcheck.verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.migcheck.cpumap.Arch;
+import org.migcheck.cpumap.Bits;
+import org.migcheck.cpumap.CpuMap;
+import org.migcheck.cpumap.CpuModel;
+import org.migcheck.cpumap.Feature;
+import org.migcheck.engine.CompareResult;
+import org.migcheck.engine.CpuEngine;
+import org.migcheck.engine.X86Driver;
+import org.migcheck.model.CpuCheck;
+import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuFeature;
+import org.migcheck.model.CpuMatch;
+import org.migcheck.model.CpuSignature;
+import org.migcheck.model.DomainCapabilities;
+import org.migcheck.model.Fallback;
+import org.migcheck.model.FeaturePolicy;
+import org.migcheck.model.ModelUsability;
+
+/**
+ * The CPU axis of a verdict, per guest mode, with libvirt's compare and update semantics. Its fleet
+ * summary is host-model reach ({@link #hostModelReaches}), which the fleet's migration graph asks
+ * class by class.
+ */
+public final class CpuAxis implements AxisRule {
+  private final CpuEngine engine;
+  private final X86Driver x86;
+  private final CpuMap map;
+
+  CpuAxis(CpuEngine engine) {
+    this.engine = engine;
+    this.x86 = engine.x86("migration check");
+    this.map = x86.map();
+  }
+
+  X86Driver x86() {
+    return x86;
+  }
+
+  CpuEngine engine() {
+    return engine;
+  }
+
+  List<String> names(Bits bits) {
+    return map.presentFeatures(bits).stream().map(Feature::name).toList();
+  }
+
+  /**
+   * The "migratable" host-model CPU of a host, which libvirt starts host-model guests with and
+   * updates custom ones against (spec §7.2): the domcapabilities host-model without its
+   * non-migratable features; without domcapabilities, the capabilities host CPU likewise (the
+   * update of a host-model guest against it is then libvirt's own derivation). Null when the host
+   * names no CPU model.
+   */
+  CpuDef migratableHostModel(Host h) {
+    CpuDef hm = h.hostModelCpu();
+    CpuDef base = hm != null ? hm : h.hostCpu();
+    if (base == null) {
+      return null;
+    }
+    return base.withFeatures(migratableFeatures(map, base.features()));
+  }
+
+  /**
+   * The features a host-model guest starts with, from its host's: libvirt leaves out the required
+   * ones that block migration (invtsc, xsaves). {@code map} is the x86 cpu_map; null (other
+   * arches, whose maps have no such flag) keeps every feature.
+   */
+  public static List<CpuFeature> migratableFeatures(CpuMap map, List<CpuFeature> features) {
+    List<CpuFeature> kept = new ArrayList<>(features.size());
+    for (CpuFeature f : features) {
+      boolean blocker = map != null && f.effectivePolicy() == FeaturePolicy.REQUIRE
+          && !map.feature(f.name()).map(Feature::migratable).orElse(true);
+      if (!blocker) {
+        kept.add(f);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Host-model reach, the CPU axis's fleet summary: whether a host-model guest running
+   * {@code running} (the CPU it started with, of arch {@code runningArch}) can move to a host that
+   * offers {@code target} (its host-model, else its capabilities CPU, of arch {@code targetArch}):
+   * one arch, both CPUs named, and libvirt's compare finds it IDENTICAL or SUPERSET.
+   */
+  public static boolean hostModelReaches(
+      CpuEngine engine, CpuDef running, String runningArch, CpuDef target, String targetArch) {
+    Arch ga = Arch.forLibvirtArch(runningArch).orElse(null);
+    Arch ha = Arch.forLibvirtArch(targetArch).orElse(null);
+    if (ga == null || !Objects.equals(ga, ha)) {
+      return false;
+    }
+    if (running.model() == null || target.model() == null) {
+      return false;
+    }
+    CpuDef t = target.arch() == null ? target.withArch(targetArch) : target;
+    return engine.compare(t, running).verdict().compatible();
+  }
+
+  private Bits policies(CpuDef cpu, FeaturePolicy a, FeaturePolicy b) {
+    return x86.policyBits(cpu, a).or(x86.policyBits(cpu, b));
+  }
+
+  @Override
+  public void pair(GuestProfile g, Host src, Host dst, Outcome out) {
+    switch (g.mode()) {
+      case HOST_PASSTHROUGH -> passthrough(g, src, dst, out);
+      case HOST_MODEL -> hostModel(g, src, dst, out);
+      case CUSTOM -> custom(g, src, dst, out);
+    }
+  }
+
+  /**
+   * A custom CPU must fit the host (compare, then domcapabilities' word); a host-passthrough guest
+   * needs the features it requires by name; a host-model guest starts anywhere.
+   */
+  @Override
+  public void start(GuestProfile g, Host src, Host h, Outcome out) {
+    if (g.mode() == GuestMode.CUSTOM) {
+      if (g.cpu() == null) {
+        out.add(Axis.CPU, Safety.UNSAFE, "no custom CPU: " + g.problem());
+      } else if (h.targetCpu() != null) {
+        CompareResult r = engine.compare(h.targetCpu(), g.cpu());
+        if (!r.verdict().compatible()) {
+          out.add(Axis.CPU, Safety.UNSAFE, h.name() + ": " + r.message(), r.features());
+        } else {
+          Finding u = usability(h, g.cpu(), out.notes);
+          if (u != null) {
+            out.findings.add(u);
+          }
+        }
+      }
+    } else if (g.mode() == GuestMode.HOST_PASSTHROUGH && h.targetCpu() != null) {
+      CpuDef view = h.hostModelCpu() != null ? h.hostModelCpu() : h.hostCpu();
+      Bits required = x86.policyBits(g.cpu(), FeaturePolicy.REQUIRE);
+      Bits missing = required.andNot(x86.effectiveBits(view));
+      if (!missing.isEmpty()) {
+        out.add(Axis.CPU, Safety.UNSAFE, h.name() + " lacks features the guest requires",
+            names(missing));
+      }
+    }
+  }
+
+  /** Whether the CPU features a guest sees include the named one (false when unknown). */
+  boolean sees(Bits guestBits, String feature) {
+    Feature f = map.feature(feature).orElse(null);
+    return f != null && guestBits != null && guestBits.containsAll(f.bits());
+  }
+
+  /** Whether a custom guest CPU can start on the host (compare, then domcapabilities' word). */
+  boolean canStart(CpuDef guestCpu, Host host) {
+    CpuDef target = host.targetCpu();
+    if (target == null || !engine.compare(target, guestCpu).verdict().compatible()) {
+      return false;
+    }
+    Finding u = usability(host, guestCpu, new ArrayList<>());
+    return u == null || u.severity() != Safety.UNSAFE;
+  }
+
+  // ---- host-passthrough
+
+  /** What a host-passthrough guest sees on a host whose CPU is {@code host}. */
+  Bits passthroughBits(GuestProfile g, CpuDef host) {
+    Bits bits = x86.effectiveBits(host);
+    Bits required = policies(g.cpu(), FeaturePolicy.REQUIRE, FeaturePolicy.FORCE);
+    if (g.migratable()) {
+      // QEMU's migratable=on drops the blockers unless the guest asks for them by name
+      bits = bits.andNot(map.nonMigratableBits().andNot(required));
+    }
+    return bits.andNot(policies(g.cpu(), FeaturePolicy.DISABLE, FeaturePolicy.FORBID));
+  }
+
+  /**
+   * The CPU of a host as host-passthrough guests see it: the domcapabilities host-model when both
+   * hosts have one (KVM's view), else the capabilities host CPU.
+   */
+  private static CpuDef passthroughView(Host h, boolean kvmView) {
+    return kvmView ? h.hostModelCpu() : h.hostCpu();
+  }
+
+  void passthrough(GuestProfile g, Host src, Host dst, Outcome out) {
+    boolean kvmView = src.hostModelCpu() != null && dst.hostModelCpu() != null;
+    CpuDef s = passthroughView(src, kvmView);
+    CpuDef d = passthroughView(dst, kvmView);
+    if (s == null || d == null) {
+      out.add(Axis.CPU, Safety.UNSAFE,
+          (s == null ? src.name() : dst.name()) + " reports no host CPU model: cannot compare");
+      return;
+    }
+    if (!kvmView) {
+      out.note("host-passthrough compared the capabilities host CPUs (domcapabilities for both"
+          + " hosts would show what KVM passes through)");
+    }
+    if (!g.migratable()) {
+      out.note("migratable='off': the guest also sees features libvirt marks non-migratable"
+          + " (invtsc, xsaves)");
+    }
+    Bits sb = passthroughBits(g, s);
+    Bits db = passthroughBits(g, d);
+    out.guestBits = sb;
+    Bits required = policies(g.cpu(), FeaturePolicy.REQUIRE, FeaturePolicy.FORCE);
+    Bits missingOnSrc = required.andNot(x86.effectiveBits(s));
+    if (!missingOnSrc.isEmpty()) {
+      out.note("the guest cannot start on " + src.name() + " either: it lacks "
+          + String.join(", ", names(missingOnSrc)));
+    }
+    boolean sameVendor = Objects.equals(s.vendor(), d.vendor());
+    if (!sameVendor) {
+      out.add(Axis.CPU, Safety.UNSAFE, "the guest would see another CPU vendor: " + s.vendor()
+          + " on " + src.name() + ", " + d.vendor() + " on " + dst.name());
+    }
+    Bits lost = sb.andNot(db);
+    if (!lost.isEmpty()) {
+      List<String> n = names(lost);
+      out.add(Axis.CPU, Safety.UNSAFE, dst.name() + " lacks " + count(n.size(), "feature")
+          + " the guest sees on " + src.name(), n);
+    } else {
+      Bits gained = db.andNot(sb);
+      if (!gained.isEmpty()) {
+        List<String> n = names(gained);
+        out.add(Axis.CPU, Safety.RISKY, dst.name() + " has " + count(n.size(), "feature")
+            + " more than " + src.name() + ": the guest's CPUID changes under it (works in"
+            + " practice, not supported)", n);
+      }
+    }
+    if (sameVendor) {
+      signature(src, dst, out);
+    }
+  }
+
+  private static void signature(Host src, Host dst, Outcome out) {
+    CpuSignature a = src.signature();
+    CpuSignature b = dst.signature();
+    if (a == null || b == null) {
+      out.note("no CPU signature for " + (a == null ? src.name() : dst.name())
+          + ": family, model and stepping not compared");
+    } else if (!Objects.equals(a.family(), b.family()) || !Objects.equals(a.model(), b.model())) {
+      out.add(Axis.CPU, Safety.RISKY, "the CPU signature differs (" + describe(a) + " on "
+          + src.name() + ", " + describe(b) + " on " + dst.name()
+          + "): the guest sees another CPU model after migration");
+    } else if (!Objects.equals(a.stepping(), b.stepping())) {
+      out.add(Axis.CPU, Safety.RISKY, "the stepping differs (" + a.stepping() + " on "
+          + src.name() + ", " + b.stepping() + " on " + dst.name()
+          + "): CPUID changes under a running host-passthrough guest (not supported)");
+    }
+    Long ma = src.microcode();
+    Long mb = dst.microcode();
+    if (ma != null && mb != null && !ma.equals(mb)) {
+      out.add(Axis.CPU, Safety.RISKY, "the microcode differs (0x" + Long.toHexString(ma) + " on "
+          + src.name() + ", 0x" + Long.toHexString(mb) + " on " + dst.name()
+          + "): errata and CPUID bits can change under a running host-passthrough guest");
+    }
+  }
+
+  private static String describe(CpuSignature s) {
+    return "family " + s.family() + " model " + s.model() + " stepping " + s.stepping();
+  }
+
+  // ---- host-model
+
+  void hostModel(GuestProfile g, Host src, Host dst, Outcome out) {
+    CpuDef ref = migratableHostModel(src);
+    if (ref == null) {
+      out.add(Axis.CPU, Safety.UNSAFE, src.name() + " reports no host CPU model: no host-model CPU");
+      return;
+    }
+    CpuDef running = x86.update(g.cpu(), ref);
+    out.guestCpu = running;
+    out.guestBits = x86.effectiveBits(running);
+    if (src.hostModelCpu() == null) {
+      out.note("no domcapabilities for " + src.name() + ": its host-model CPU is derived from the"
+          + " capabilities host CPU as libvirt does (an approximation of what QEMU offers)");
+    } else if (src.hostModelCpu().fallback() == Fallback.ALLOW) {
+      out.note(src.name() + "'s host-model has fallback='allow': QEMU could not describe the host"
+          + " CPU exactly");
+    }
+    fits(dst, running, "the host-model CPU fixed when the guest started on " + src.name(), out);
+  }
+
+  /** Whether the running CPU fits the destination; adds the CPU finding when it does not. */
+  boolean fits(Host dst, CpuDef running, String what, Outcome out) {
+    CpuDef target = dst.targetCpu();
+    if (target == null) {
+      out.add(Axis.CPU, Safety.UNSAFE, dst.name() + " reports no host CPU model: cannot compare");
+      return false;
+    }
+    CompareResult r = engine.compare(target, running);
+    if (dst.hostModelCpu() == null) {
+      out.note("no domcapabilities for " + dst.name() + ": compared with its capabilities host CPU"
+          + " (what KVM offers may differ)");
+    }
+    if (r.verdict().compatible()) {
+      return true;
+    }
+    out.add(Axis.CPU, Safety.UNSAFE, mismatch(r, dst, running, what), r.features());
+    return false;
+  }
+
+  private static String mismatch(CompareResult r, Host dst, CpuDef running, String what) {
+    int n = r.features().size();
+    return switch (r.reason()) {
+      case VENDOR -> dst.name() + " has " + article(dst.vendor()) + " CPU; " + what + " is "
+          + running.vendor();
+      case MISSING_FEATURES -> dst.name() + " lacks " + count(n, "feature") + " of " + what;
+      case FORBIDDEN_FEATURES -> dst.name() + " has " + count(n, "feature") + " " + what
+          + " forbids";
+      case STRICT_EXTRA_FEATURES -> dst.name() + " has " + count(n, "feature") + " beyond " + what
+          + ", which uses match='strict'";
+      default -> dst.name() + ": " + r.message();
+    };
+  }
+
+  private static String article(String vendor) {
+    if (vendor == null) {
+      return "an unknown";
+    }
+    return ("AEIOU".indexOf(vendor.charAt(0)) >= 0 ? "an " : "a ") + vendor;
+  }
+
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  // ---- custom
+
+  void custom(GuestProfile g, Host src, Host dst, Outcome out) {
+    if (g.cpu() == null) {
+      out.add(Axis.CPU, Safety.UNSAFE,
+          "no custom CPU runs on both " + src.name() + " and " + dst.name() + ": " + g.problem());
+      return;
+    }
+    CpuDef cpu = g.cpu();
+    if (g.cpuOrigin() != null) {
+      out.note("custom CPU: " + g.cpuOrigin());
+    }
+    CpuDef srcTarget = src.targetCpu();
+    if (srcTarget != null) {
+      CompareResult onSrc = engine.compare(srcTarget, cpu);
+      if (!onSrc.verdict().compatible()) {
+        out.note("the guest cannot start on " + src.name() + " either: " + onSrc.message());
+      } else {
+        Finding u = usability(src, cpu, new ArrayList<>());
+        if (u != null && u.severity() == Safety.UNSAFE) {
+          out.note("the guest cannot start on " + src.name() + " either: " + u.message());
+        }
+      }
+    }
+    boolean minimum = cpu.match() == CpuMatch.MINIMUM;
+    List<String> optional = new ArrayList<>();
+    for (CpuFeature f : cpu.features()) {
+      if (f.policy() == FeaturePolicy.OPTIONAL) {
+        optional.add(f.name());
+      }
+    }
+    CpuDef ref = migratableHostModel(src);
+    CpuDef running = (minimum || !optional.isEmpty()) && ref == null ? cpu : x86.update(cpu, ref);
+    out.guestCpu = running;
+    out.guestBits = x86.effectiveBits(running);
+    if (minimum && ref != null) {
+      out.note("match='minimum': the guest starts with " + src.name() + "'s host-model CPU ("
+          + running.model() + " and " + count(running.features().size(), "feature")
+          + ") and keeps it; " + dst.name() + " must provide all of it");
+    } else if (!optional.isEmpty() && ref != null) {
+      List<String> became = new ArrayList<>();
+      for (CpuFeature f : running.features()) {
+        if (optional.contains(f.name()) && f.policy() == FeaturePolicy.REQUIRE) {
+          became.add(f.name());
+        }
+      }
+      out.note("policy='optional' features are fixed when the guest starts on " + src.name()
+          + (became.isEmpty()
+              ? ": none of them is there, so they stay off"
+              : ": " + String.join(", ", became) + " became required and " + dst.name()
+                  + " must provide them"));
+    }
+    if (fits(dst, running, "the guest CPU", out)) {
+      Finding u = usability(dst, running, out.notes);
+      if (u != null) {
+        out.findings.add(u);
+      }
+    }
+    if (cpu.check() == CpuCheck.NONE && out.safety() == Safety.UNSAFE) {
+      out.note("check='none': libvirt does not check the CPU at start, so QEMU would drop missing"
+          + " features silently instead of refusing");
+    }
+  }
+
+  /**
+   * What the host's domcapabilities say about the custom model: null when fine or unknown, else a
+   * finding. Blockers are the model's own ({@code <blockers>} of newer libvirt); libvirt 9.0 does
+   * not print them, so they are then derived as the model's features the host-model lacks.
+   */
+  Finding usability(Host h, CpuDef cpu, List<String> notes) {
+    if (h.domcaps() == null || cpu.model() == null) {
+      return null;
+    }
+    DomainCapabilities.CustomMode cm = h.domcaps().cpu().custom();
+    if (cm == null || !cm.supported()) {
+      return new Finding(Axis.CPU, Safety.UNSAFE,
+          "QEMU on " + h.name() + " supports no custom CPU models");
+    }
+    String name = cpu.model();
+    DomainCapabilities.CustomModel m = cm.model(name);
+    if (m == null) {
+      return cpu.fallback() == Fallback.FORBID
+          ? new Finding(Axis.CPU, Safety.UNSAFE,
+              "QEMU on " + h.name() + " does not offer model " + name + " (fallback='forbid')")
+          : new Finding(Axis.CPU, Safety.RISKY, "QEMU on " + h.name() + " does not offer model "
+              + name + ": libvirt would translate it to another model (fallback='allow')");
+    }
+    if (m.usable() == ModelUsability.UNKNOWN || m.usable() == null) {
+      notes.add("QEMU on " + h.name() + " cannot tell whether " + name + " is usable");
+      return null;
+    }
+    if (m.usable() == ModelUsability.YES) {
+      return null;
+    }
+    List<String> blockers = !m.blockers().isEmpty()
+        ? m.blockers()
+        : cm.blockers().getOrDefault(name, List.of());
+    boolean derived = false;
+    CpuDef hm = h.hostModelCpu();
+    CpuModel model = map.model(name).orElse(null);
+    if (blockers.isEmpty() && hm != null && model != null) {
+      blockers = names(model.bits().andNot(x86.effectiveBits(hm)));
+      derived = true;
+    }
+    if (blockers.isEmpty()) {
+      return new Finding(Axis.CPU, Safety.RISKY,
+          "QEMU on " + h.name() + " marks " + name + " unusable and does not say why");
+    }
+    Bits disabled = policies(cpu, FeaturePolicy.DISABLE, FeaturePolicy.FORBID);
+    List<String> open = new ArrayList<>();
+    for (String b : blockers) {
+      Feature f = map.feature(b).orElse(null);
+      if (f == null || !disabled.containsAll(f.bits())) {
+        open.add(b);
+      }
+    }
+    String source = derived ? "; derived from its host-model, as libvirt 9.0 lists none" : "";
+    if (open.isEmpty()) {
+      notes.add(name + " is not usable on " + h.name() + " as is (blockers: " + String.join(", ",
+          blockers) + source + "), but the guest disables all of them");
+      return null;
+    }
+    return new Finding(Axis.CPU, Safety.UNSAFE, "QEMU on " + h.name() + " cannot run " + name
+        + ": the guest keeps " + count(open.size(), "blocker")
+        + (derived ? " (derived from its host-model, as libvirt 9.0 lists none)" : ""), open);
+  }
+}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.migcheck.engine.BaselineOptions;
 import org.migcheck.model.CpuDef;
-import org.migcheck.report.CpuXml;
+import org.migcheck.model.CpuXml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

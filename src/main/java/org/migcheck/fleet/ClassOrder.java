@@ -3,7 +3,7 @@ package org.migcheck.fleet;
 import java.util.Comparator;
 import java.util.Objects;
 import org.migcheck.cpumap.Bits;
-import org.migcheck.report.CpuXml;
+import org.migcheck.model.CpuXml;
 
 /**
  * Orders classes by what they are, never by input order, so labels (C1, C2...) do not change

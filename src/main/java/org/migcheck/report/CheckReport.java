@@ -5,6 +5,7 @@ import java.util.List;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
+import org.migcheck.model.CpuXml;
 import org.migcheck.model.FeaturePolicy;
 import org.migcheck.verdict.Axis;
 import org.migcheck.verdict.Finding;

@@ -19,6 +19,7 @@ import org.migcheck.fleet.FleetSuggestions;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.fleet.MigrationGraph;
 import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuXml;
 import org.migcheck.verdict.PhysBitsAxis;
 import org.migcheck.verdict.PlatformAxis;
 import org.migcheck.verdict.Suggestion;

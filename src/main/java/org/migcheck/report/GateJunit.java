@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.migcheck.fleet.gate.GateResult;
 import org.migcheck.fleet.gate.RuleResult;
 import org.migcheck.fleet.gate.Violation;
+import org.migcheck.model.CpuXml;
 
 /**
  * {@code migcheck gate --format junit}: the JUnit XML that CI systems (GitLab, Jenkins, GitHub

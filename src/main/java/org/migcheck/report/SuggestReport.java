@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.engine.X86Level;
+import org.migcheck.model.CpuXml;
 import org.migcheck.verdict.Suggestion;
 
 /**

@@ -15,7 +15,7 @@ import org.migcheck.cpumap.CpuMapLoader;
 import org.migcheck.input.InputReader;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuType;
-import org.migcheck.report.CpuXml;
+import org.migcheck.model.CpuXml;
 import org.migcheck.testing.SharedData;
 import org.migcheck.testing.Virsh;
 

@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,7 @@ import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.CpuMapLoader;
 import org.migcheck.model.CpuDef;
-import org.migcheck.report.CpuXml;
+import org.migcheck.model.CpuXml;
 import org.migcheck.testing.Virsh;
 
 /**

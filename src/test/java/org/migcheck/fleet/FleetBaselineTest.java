@@ -19,7 +19,7 @@ import org.migcheck.fleet.FleetBaselines.HoldBack;
 import org.migcheck.input.InputReader;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuType;
-import org.migcheck.report.CpuXml;
+import org.migcheck.model.CpuXml;
 
 /** The fleet baseline is libvirt's baseline over every host, computed over the classes. */
 class FleetBaselineTest {

@@ -14,20 +14,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migcheck.cpumap.Bits;
+import org.migcheck.cpumap.CpuMapLoader;
 import org.migcheck.engine.BaselineOptions;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.CpuError;
 import org.migcheck.engine.X86Decoder;
 import org.migcheck.engine.X86Driver;
-import org.migcheck.cpumap.CpuMapLoader;
 import org.migcheck.input.InputReader;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuSignature;
 import org.migcheck.model.CpuType;
+import org.migcheck.model.CpuXml;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.ParsedDocument;
-import org.migcheck.report.CpuXml;
 import org.migcheck.testing.Virsh;
 
 class FleetGeneratorTest {

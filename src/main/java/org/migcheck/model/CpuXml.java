@@ -1,10 +1,4 @@
-package org.migcheck.report;
-
-import org.migcheck.model.CpuCheck;
-import org.migcheck.model.CpuDef;
-import org.migcheck.model.CpuFeature;
-import org.migcheck.model.CpuMode;
-import org.migcheck.model.CpuType;
+package org.migcheck.model;
 
 /** Formats a CPU definition exactly as libvirt's virCPUDefFormat does (two-space indent). */
 public final class CpuXml {

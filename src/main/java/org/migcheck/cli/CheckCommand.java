@@ -138,7 +138,7 @@ final class CheckCommand implements Callable<Integer> {
     CheckOptions options = new CheckOptions(wanted, domain, customCpu(), bothWays);
     List<ModeVerdict> verdicts = new MigrationChecker(common.engine()).check(a, b, options);
     CheckReport report = new CheckReport(a.name(), b.name(), guest, verdicts,
-        common.engine().x86(src).map());
+        common.engine().featureMap(src));
     reporting.write(report::text, report::json, context.out());
     Notes.print(in.notes(), context); // after the report: a failed write stays one line
     Safety result = report.result();
@@ -172,7 +172,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     CpuDef cpu = new CpuDef(CpuType.GUEST, null, CpuMode.CUSTOM, CpuMatch.EXACT,
         CpuCheck.PARTIAL, null, model, Fallback.FORBID, null, null, list, "--model");
-    common.engine().x86("--model").effectiveBits(cpu); // unknown names are bad input
+    common.engine().features(cpu); // unknown names are bad input
     return cpu;
   }
 }

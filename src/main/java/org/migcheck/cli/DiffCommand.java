@@ -66,7 +66,7 @@ final class DiffCommand implements Callable<Integer> {
     CpuInputs in = new CpuInputs(context);
     DiffReport.Side a = side(in, fileA);
     DiffReport.Side b = side(in, fileB);
-    DiffReport report = new DiffReport(a, b, common.engine().x86(fileA));
+    DiffReport report = new DiffReport(a, b, common.engine(), fileA);
     reporting.write(report::text, report::json, context.out());
     return report.identical() ? ExitCodes.OK : ExitCodes.INCOMPATIBLE;
   }

@@ -110,7 +110,7 @@ final class SuggestCommand implements Callable<Integer> {
     List<Host> hosts = in.hosts(inputs);
     Suggestion s = new Suggester(common.engine())
         .suggest(hosts, new SuggestOptions(model, named, without, level));
-    SuggestReport report = new SuggestReport(s, common.engine().x86("suggest").map());
+    SuggestReport report = new SuggestReport(s, common.engine().featureMap("suggest"));
     switch (format) {
       case xml -> {
         // a file first: if it cannot be written, that one line is all stderr gets

@@ -6,10 +6,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.migcheck.cpumap.Arch;
+import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.CpuMaps;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
+import org.migcheck.model.CpuSignature;
+import org.migcheck.model.FeaturePolicy;
 
 /**
  * The generic CPU layer (libvirt's src/cpu/cpu.c): checks the inputs and dispatches to the arch
@@ -43,9 +46,71 @@ public final class CpuEngine {
     return drivers.get(m.arch());
   }
 
-  /** The x86 driver, or a user error when the map has no x86 part. */
+  /**
+   * The x86 driver, or a user error when the map has no x86 part. For engine tests; code outside
+   * the engine uses the generic operations below (an import test keeps it so).
+   */
   public X86Driver x86(String source) {
     return (X86Driver) driver("x86_64", source);
+  }
+
+  // ---- feature bits: only the x86 cpu_map gives features CPUID bits; libvirt tells ppc64 and
+  // arm CPUs apart by model name, so these operations are the x86 driver's
+
+  /** The cpu_map whose features have bits (x86), or a user error naming source. */
+  public CpuMap featureMap(String source) {
+    return x86(source).map();
+  }
+
+  /** A CPU's effective features as bits: model + required/forced - disabled/forbidden. */
+  public Bits features(CpuDef cpu) {
+    return x86(cpu.source()).effectiveBits(cpu);
+  }
+
+  /** The bits of a CPU's features with one policy (host CPUs only have require). */
+  public Bits features(CpuDef cpu, FeaturePolicy policy) {
+    return x86(cpu.source()).policyBits(cpu, policy);
+  }
+
+  /** The features each CPU has and the other lacks, after expanding both (virsh cpu-diff-like). */
+  public FeatureDiff diff(CpuDef a, CpuDef b, String source) {
+    return FeatureDiff.of(x86(source), a, b);
+  }
+
+  /**
+   * The model name libvirt's host decode gives a host CPU with these features and signature (what
+   * virsh capabilities would print with this cpu_map); the CPU's own model when it cannot decode.
+   */
+  public String hostModelName(CpuDef host, Bits bits, CpuSignature sig) {
+    if (host.model() == null) {
+      return null;
+    }
+    X86Driver x86 = x86(host.source());
+    Bits data = host.vendor() == null ? bits : bits.or(x86.vendorBits(host.vendor()));
+    try {
+      return x86.decoder()
+          .decode(
+              X86Decoder.Request.host(
+                  data,
+                  sig == null || sig.family() == null ? 0 : sig.family(),
+                  sig == null || sig.model() == null ? 0 : sig.model(),
+                  sig == null || sig.stepping() == null ? 0 : sig.stepping()),
+              host.source())
+          .cpu()
+          .model();
+    } catch (CpuError e) {
+      return host.model();
+    }
+  }
+
+  /**
+   * virCPUUpdate: the guest CPU as libvirt fixes it against the host before starting it. The
+   * host's arch picks the driver, as in {@link #compare} (the guest's, then x86_64, without one).
+   */
+  public CpuDef update(CpuDef guest, CpuDef host) {
+    String arch = host != null && host.arch() != null ? host.arch()
+        : guest.arch() != null ? guest.arch() : "x86_64";
+    return driver(arch, guest.source()).update(guest, host);
   }
 
   /** virCPUCompare: the host's arch picks the driver. */

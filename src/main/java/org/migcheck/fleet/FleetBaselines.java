@@ -11,7 +11,6 @@ import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.Feature;
 import org.migcheck.engine.BaselineOptions;
 import org.migcheck.engine.CpuEngine;
-import org.migcheck.engine.X86Driver;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 
@@ -190,9 +189,8 @@ public final class FleetBaselines {
       Bits bits = Bits.EMPTY;
       X86Level level = null;
       if (classes.get(0).cpu().isX86()) {
-        X86Driver x86 = engine.x86(cpu.source());
-        bits = x86.effectiveBits(cpu);
-        level = X86Level.of(x86.map(), bits);
+        bits = engine.features(cpu);
+        level = X86Level.of(engine.featureMap(cpu.source()), bits);
       }
       return new Baseline(vendor, classes, hosts, cpu, null, bits, level);
     } catch (InputException e) {
@@ -201,6 +199,6 @@ public final class FleetBaselines {
   }
 
   private List<String> names(Bits bits) {
-    return engine.x86("fleet").map().presentFeatures(bits).stream().map(Feature::name).toList();
+    return engine.featureMap("fleet").presentFeatures(bits).stream().map(Feature::name).toList();
   }
 }

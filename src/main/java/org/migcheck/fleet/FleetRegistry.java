@@ -13,10 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.Bits;
+import org.migcheck.cpumap.CpuMap;
 import org.migcheck.engine.CpuEngine;
-import org.migcheck.engine.CpuError;
-import org.migcheck.engine.X86Decoder;
-import org.migcheck.engine.X86Driver;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
@@ -170,34 +168,12 @@ public final class FleetRegistry {
           new CpuIdentity(def.arch(), def.vendor(), family, model, stepping, Bits.EMPTY, names);
       return new HostCpuPart(id, def, Bits.EMPTY, def.model(), null);
     }
-    X86Driver x86 = engine.x86(source);
-    Bits bits = x86.effectiveBits(def);
+    CpuMap map = engine.featureMap(source);
+    Bits bits = engine.features(def);
     CpuIdentity id =
         new CpuIdentity(def.arch(), def.vendor(), family, model, stepping, bits, List.of());
     return new HostCpuPart(
-        id, def, bits, decode(x86, def, bits, sig), X86Level.of(x86.map(), bits));
-  }
-
-  /** libvirt's host decode: what virsh capabilities would name this CPU with our cpu_map. */
-  private static String decode(X86Driver x86, CpuDef def, Bits bits, CpuSignature sig) {
-    if (def.model() == null) {
-      return null;
-    }
-    Bits data = def.vendor() == null ? bits : bits.or(x86.vendorBits(def.vendor()));
-    try {
-      return x86.decoder()
-          .decode(
-              X86Decoder.Request.host(
-                  data,
-                  sig == null || sig.family() == null ? 0 : sig.family(),
-                  sig == null || sig.model() == null ? 0 : sig.model(),
-                  sig == null || sig.stepping() == null ? 0 : sig.stepping()),
-              def.source())
-          .cpu()
-          .model();
-    } catch (CpuError e) {
-      return def.model();
-    }
+        id, def, bits, engine.hostModelName(def, bits, sig), X86Level.of(map, bits));
   }
 
   /** The part of a domcapabilities host-model (validated by libvirt's {@code <cpu>} rules). */
@@ -211,9 +187,9 @@ public final class FleetRegistry {
     Bits bits = Bits.EMPTY;
     List<Object> key;
     if (isX86(arch) && def.model() != null) {
-      X86Driver x86 = engine.x86(def.source());
-      bits = x86.effectiveBits(def);
-      migratable = def.withFeatures(CpuAxis.migratableFeatures(x86.map(), def.features()));
+      CpuMap map = engine.featureMap(def.source());
+      bits = engine.features(def);
+      migratable = def.withFeatures(CpuAxis.migratableFeatures(map, def.features()));
       key = List.of(arch, Objects.toString(def.model()), Objects.toString(def.vendor()), bits);
     } else {
       List<String> names =

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.Bits;
+import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.Feature;
 import org.migcheck.engine.CpuEngine;
-import org.migcheck.engine.X86Driver;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 
@@ -37,10 +37,9 @@ record CpuExpansion(List<Feature> features, X86Level level, String note) {
     if (cpu == null || cpu.model() == null) {
       return none("no CPU model to expand");
     }
-    X86Driver x86 = engine.x86(cpu.source());
-    Bits bits = x86.effectiveBits(cpu);
-    return new CpuExpansion(
-        x86.map().presentFeatures(bits), X86Level.of(x86.map(), bits), null);
+    CpuMap map = engine.featureMap(cpu.source());
+    Bits bits = engine.features(cpu);
+    return new CpuExpansion(map.presentFeatures(bits), X86Level.of(map, bits), null);
   }
 
   private static CpuExpansion none(String note) {

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.migcheck.cpumap.CpuMap;
+import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.FeatureCategory;
-import org.migcheck.engine.FeatureDiff;
 import org.migcheck.engine.FeatureDiff.Entry;
-import org.migcheck.engine.X86Driver;
+import org.migcheck.engine.FeatureDiff;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuSignature;
@@ -31,13 +32,14 @@ public final class DiffReport {
   private final X86Level levelB;
   private final String cpuMap;
 
-  public DiffReport(Side a, Side b, X86Driver driver) {
+  public DiffReport(Side a, Side b, CpuEngine engine, String source) {
     this.a = a;
     this.b = b;
-    this.diff = FeatureDiff.of(driver, a.cpu(), b.cpu());
-    this.levelA = X86Level.of(driver.map(), driver.effectiveBits(a.cpu()));
-    this.levelB = X86Level.of(driver.map(), driver.effectiveBits(b.cpu()));
-    this.cpuMap = driver.map().source().describe();
+    CpuMap map = engine.featureMap(source);
+    this.diff = engine.diff(a.cpu(), b.cpu(), source);
+    this.levelA = X86Level.of(map, engine.features(a.cpu()));
+    this.levelB = X86Level.of(map, engine.features(b.cpu()));
+    this.cpuMap = map.source().describe();
   }
 
   /** No feature difference and no vendor conflict (the model names may still differ). */

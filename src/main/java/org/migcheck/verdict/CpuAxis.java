@@ -10,7 +10,6 @@ import org.migcheck.cpumap.CpuModel;
 import org.migcheck.cpumap.Feature;
 import org.migcheck.engine.CompareResult;
 import org.migcheck.engine.CpuEngine;
-import org.migcheck.engine.X86Driver;
 import org.migcheck.model.CpuCheck;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
@@ -28,21 +27,15 @@ import org.migcheck.model.ModelUsability;
  */
 public final class CpuAxis implements AxisRule {
   private final CpuEngine engine;
-  private final X86Driver x86;
   private final CpuMap map;
 
   CpuAxis(CpuEngine engine) {
     this.engine = engine;
-    this.x86 = engine.x86("migration check");
-    this.map = x86.map();
+    this.map = engine.featureMap("migration check");
   }
 
-  X86Driver x86() {
-    return x86;
-  }
-
-  CpuEngine engine() {
-    return engine;
+  CpuMap map() {
+    return map;
   }
 
   List<String> names(Bits bits) {
@@ -103,7 +96,7 @@ public final class CpuAxis implements AxisRule {
   }
 
   private Bits policies(CpuDef cpu, FeaturePolicy a, FeaturePolicy b) {
-    return x86.policyBits(cpu, a).or(x86.policyBits(cpu, b));
+    return engine.features(cpu, a).or(engine.features(cpu, b));
   }
 
   @Override
@@ -137,8 +130,8 @@ public final class CpuAxis implements AxisRule {
       }
     } else if (g.mode() == GuestMode.HOST_PASSTHROUGH && h.targetCpu() != null) {
       CpuDef view = h.hostModelCpu() != null ? h.hostModelCpu() : h.hostCpu();
-      Bits required = x86.policyBits(g.cpu(), FeaturePolicy.REQUIRE);
-      Bits missing = required.andNot(x86.effectiveBits(view));
+      Bits required = engine.features(g.cpu(), FeaturePolicy.REQUIRE);
+      Bits missing = required.andNot(engine.features(view));
       if (!missing.isEmpty()) {
         out.add(Axis.CPU, Safety.UNSAFE, h.name() + " lacks features the guest requires",
             names(missing));
@@ -166,7 +159,7 @@ public final class CpuAxis implements AxisRule {
 
   /** What a host-passthrough guest sees on a host whose CPU is {@code host}. */
   Bits passthroughBits(GuestProfile g, CpuDef host) {
-    Bits bits = x86.effectiveBits(host);
+    Bits bits = engine.features(host);
     Bits required = policies(g.cpu(), FeaturePolicy.REQUIRE, FeaturePolicy.FORCE);
     if (g.migratable()) {
       // QEMU's migratable=on drops the blockers unless the guest asks for them by name
@@ -204,7 +197,7 @@ public final class CpuAxis implements AxisRule {
     Bits db = passthroughBits(g, d);
     out.guestBits = sb;
     Bits required = policies(g.cpu(), FeaturePolicy.REQUIRE, FeaturePolicy.FORCE);
-    Bits missingOnSrc = required.andNot(x86.effectiveBits(s));
+    Bits missingOnSrc = required.andNot(engine.features(s));
     if (!missingOnSrc.isEmpty()) {
       out.note("the guest cannot start on " + src.name() + " either: it lacks "
           + String.join(", ", names(missingOnSrc)));
@@ -269,9 +262,9 @@ public final class CpuAxis implements AxisRule {
       out.add(Axis.CPU, Safety.UNSAFE, src.name() + " reports no host CPU model: no host-model CPU");
       return;
     }
-    CpuDef running = x86.update(g.cpu(), ref);
+    CpuDef running = engine.update(g.cpu(), ref);
     out.guestCpu = running;
-    out.guestBits = x86.effectiveBits(running);
+    out.guestBits = engine.features(running);
     if (src.hostModelCpu() == null) {
       out.note("no domcapabilities for " + src.name() + ": its host-model CPU is derived from the"
           + " capabilities host CPU as libvirt does (an approximation of what QEMU offers)");
@@ -358,9 +351,9 @@ public final class CpuAxis implements AxisRule {
       }
     }
     CpuDef ref = migratableHostModel(src);
-    CpuDef running = (minimum || !optional.isEmpty()) && ref == null ? cpu : x86.update(cpu, ref);
+    CpuDef running = (minimum || !optional.isEmpty()) && ref == null ? cpu : engine.update(cpu, ref);
     out.guestCpu = running;
-    out.guestBits = x86.effectiveBits(running);
+    out.guestBits = engine.features(running);
     if (minimum && ref != null) {
       out.note("match='minimum': the guest starts with " + src.name() + "'s host-model CPU ("
           + running.model() + " and " + count(running.features().size(), "feature")
@@ -427,7 +420,7 @@ public final class CpuAxis implements AxisRule {
     CpuDef hm = h.hostModelCpu();
     CpuModel model = map.model(name).orElse(null);
     if (blockers.isEmpty() && hm != null && model != null) {
-      blockers = names(model.bits().andNot(x86.effectiveBits(hm)));
+      blockers = names(model.bits().andNot(engine.features(hm)));
       derived = true;
     }
     if (blockers.isEmpty()) {

@@ -13,7 +13,6 @@ import org.migcheck.engine.BaselineOptions;
 import org.migcheck.engine.CompareResult;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.CpuError;
-import org.migcheck.engine.X86Driver;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuCheck;
 import org.migcheck.model.CpuDef;
@@ -35,13 +34,13 @@ import org.migcheck.model.TscCounter;
  */
 public final class Suggester {
   private final CpuAxis checks;
-  private final X86Driver x86;
+  private final CpuEngine engine;
   private final CpuMap map;
 
   public Suggester(CpuEngine engine) {
     this.checks = new CpuAxis(engine);
-    this.x86 = checks.x86();
-    this.map = x86.map();
+    this.engine = engine;
+    this.map = checks.map();
   }
 
   /**
@@ -64,7 +63,7 @@ public final class Suggester {
         throw new InputException(h.source(), "a " + t.arch() + " host: suggestions are made for"
             + " x86 hosts only (libvirt tells other CPUs apart by model name alone)");
       }
-      x86.effectiveBits(t); // unknown models or features are bad input, not a result
+      engine.features(t); // unknown models or features are bad input, not a result
       targets.add(t);
     }
     for (String f : options.without()) {
@@ -74,7 +73,7 @@ public final class Suggester {
     List<String> problems = new ArrayList<>();
     Bits common = null;
     for (CpuDef t : targets) {
-      Bits b = x86.effectiveBits(t);
+      Bits b = engine.features(t);
       common = common == null ? b : common.and(b);
     }
     CpuDef cpu;
@@ -109,16 +108,16 @@ public final class Suggester {
         problems.add(h.name() + " cannot run it: " + fit.reason());
       }
     }
-    X86Level level = cpu == null ? null : X86Level.of(map, x86.effectiveBits(cpu));
+    X86Level level = cpu == null ? null : X86Level.of(map, engine.features(cpu));
     if (cpu != null && options.requireLevel() != null
         && (level == null || level.compareTo(options.requireLevel()) < 0)) {
       problems.add("the suggestion is " + (level == null ? "below x86-64 v1" : level.title())
           + ", below the required " + options.requireLevel().title() + " (it lacks "
-          + String.join(", ", options.requireLevel().missingUpTo(map, x86.effectiveBits(cpu)))
+          + String.join(", ", options.requireLevel().missingUpTo(map, engine.features(cpu)))
           + ")");
     }
     List<String> unused = cpu == null ? List.of()
-        : checks.names(common.andNot(x86.effectiveBits(cpu)));
+        : checks.names(common.andNot(engine.features(cpu)));
     return new Suggestion(cpu, bits, level, method, fits, unused, tscAdvice(hosts), notes,
         problems);
   }
@@ -136,7 +135,7 @@ public final class Suggester {
   /** libvirt's choice: cpu-baseline of the hosts, without non-migratable features. */
   private CpuDef baseline(List<CpuDef> targets, List<String> problems) {
     try {
-      CpuDef b = checks.engine().baseline(targets, new BaselineOptions(false, true));
+      CpuDef b = engine.baseline(targets, new BaselineOptions(false, true));
       return finish(b.model(), b.vendor(), b.features());
     } catch (CpuError e) {
       problems.add("libvirt finds no common CPU (" + e.getMessage() + ")");
@@ -151,7 +150,7 @@ public final class Suggester {
     for (Feature f : map.takeFeatures(extra)) {
       features.add(new CpuFeature(f.name(), FeaturePolicy.REQUIRE));
     }
-    return x86.update(finish(m.name(), null, features), null);
+    return engine.update(finish(m.name(), null, features), null);
   }
 
   private static CpuDef finish(String model, String vendor, List<CpuFeature> features) {
@@ -255,12 +254,12 @@ public final class Suggester {
 
   private Suggestion.HostFit verify(Host h, CpuDef cpu) {
     CpuDef target = h.targetCpu();
-    X86Level level = X86Level.of(map, x86.effectiveBits(target));
+    X86Level level = X86Level.of(map, engine.features(target));
     if (cpu == null) {
       return new Suggestion.HostFit(h.name(), h.targetBasis(), level, null, null, List.of(),
           List.of());
     }
-    CompareResult r = checks.engine().compare(target, cpu);
+    CompareResult r = engine.compare(target, cpu);
     String reason = r.verdict().compatible() ? null : r.message();
     if (reason == null) {
       Finding u = checks.usability(h, cpu, new ArrayList<>());

@@ -103,7 +103,7 @@ final class BaselineRule {
     if (!c.fleetClass().cpu().isX86()) {
       return null;
     }
-    CpuMap map = engine.x86("gate").map();
+    CpuMap map = engine.featureMap("gate");
     Bits lost = was.bits().andNot(now.bits());
     List<String> missing = new ArrayList<>();
     List<String> details = new ArrayList<>();

@@ -127,7 +127,7 @@ final class HostRules {
     if (!c.cpu().isX86()) {
       return new Problem("is not an x86 host", List.of());
     }
-    CpuMap map = engine.x86("gate").map();
+    CpuMap map = engine.featureMap("gate");
     List<String> missing = min.missingUpTo(map, targetBits(c));
     if (missing.isEmpty()) {
       return Problem.NONE;
@@ -152,14 +152,14 @@ final class HostRules {
       return Problem.NONE;
     }
     return new Problem("cannot run " + model + ": " + r.message(),
-        locations(engine.x86("gate").map(), r.features()));
+        locations(engine.featureMap("gate"), r.features()));
   }
 
   private Problem features(FleetClass c) {
     if (!c.cpu().isX86()) {
       return new Problem("is not an x86 host", List.of());
     }
-    CpuMap map = engine.x86("gate").map();
+    CpuMap map = engine.featureMap("gate");
     Bits has = targetBits(c);
     List<String> missing = new ArrayList<>();
     for (String f : policy.requiredFeatures()) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # migcheck baseline against virsh cpu-baseline on the same files, at 2, 100 and 1,000 hosts.
 #
-# The hosts come from migcheck's fleet generator (Intel only: one baseline must cover them all),
+# The hosts come from migcheck's fleet generator (bench/fleetgen.sh; Intel only: one baseline must cover them all),
 # at most 4 cores per socket, without the i686 <guest> block: that keeps 1,000 realistic
 # capabilities documents under virsh's 10 MiB input limit (VSH_MAX_XML_FILE). Both tools read the
 # same files; the outputs must be identical. Reports the median wall time of RUNS runs and the
@@ -17,7 +17,7 @@ command -v virsh >/dev/null || { echo "virsh is needed (apt-get install libvirt-
 [ -x /usr/bin/time ] || { echo "GNU time is needed (apt-get install time)" >&2; exit 2; }
 
 "$here/migcheck" --version >/dev/null   # builds the jar if needed
-java -cp "$here/target/migcheck-all.jar" org.migcheck.fleet.gen.FleetGenerator \
+"$here/bench/fleetgen.sh" \
   --hosts 1000 --seed 7 --intel-only --max-cores-per-socket 4 --single-file "$work/all.xml" 2>/dev/null
 # drop the i686 guest blocks
 awk '

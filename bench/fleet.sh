@@ -3,7 +3,7 @@
 # CPU time (user + system; cpu% below 200 means other processes shared the two cores), with a
 # 1 GB heap. Each size is run on one concatenated file (plus its domcapabilities file)
 # and on a directory of per-host files. Fleets are generated once into target/bench (or
-# $BENCH_DIR) with FleetGenerator and never committed.
+# $BENCH_DIR) with the fleet generator (bench/fleetgen.sh) and never committed.
 #
 #   bench/fleet.sh [HOSTS...]        default: 1000 10000 100000
 #   BENCH_HEAP=-Xmx1g BENCH_SEED=1 BENCH_DIR=/tmp/fleets bench/fleet.sh 1000
@@ -22,12 +22,12 @@ mkdir -p "$out"
 generate() { # HOSTS: the single file and the directory, unless already there
   local n=$1
   if [ ! -s "$out/fleet-$n-domcaps.xml" ]; then
-    java -cp "$jar" org.migcheck.fleet.gen.FleetGenerator --hosts "$n" --seed "$seed" \
+    "$repo/bench/fleetgen.sh" --hosts "$n" --seed "$seed" \
       --single-file "$out/fleet-$n.xml" --domcaps
   fi
   if [ ! -d "$out/fleet-$n" ] || [ "$(ls "$out/fleet-$n" | wc -l)" -ne $((2 * n)) ]; then
     rm -rf "$out/fleet-$n"
-    java -cp "$jar" org.migcheck.fleet.gen.FleetGenerator --hosts "$n" --seed "$seed" \
+    "$repo/bench/fleetgen.sh" --hosts "$n" --seed "$seed" \
       --out "$out/fleet-$n" --domcaps
   fi
 }

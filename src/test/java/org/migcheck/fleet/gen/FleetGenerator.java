@@ -16,7 +16,8 @@ import org.migcheck.model.CpuDef;
  * Writes a synthetic fleet of libvirt 9.0.0 capabilities documents (and optionally their
  * domcapabilities), deterministic for a seed: host {@code i} depends only on the seed and {@code i}.
  * Host CPUs are decoded from their feature sets, never named by hand; decodes are cached per
- * distinct feature set.
+ * distinct feature set. A test and bench tool, not part of the product jar: bench/fleetgen.sh runs
+ * it.
  */
 public final class FleetGenerator {
   private static final int BATCH = 512;
@@ -141,7 +142,7 @@ public final class FleetGenerator {
   }
 
   static final String USAGE =
-      "usage: java -cp migcheck-all.jar org.migcheck.fleet.gen.FleetGenerator --hosts N"
+      "usage: bench/fleetgen.sh --hosts N"
           + " [--seed S] [--out DIR] [--single-file FILE] [--domcaps] [--intel-only]\n"
           + "  --hosts N          number of hosts (capabilities documents) to generate\n"
           + "  --seed S           random seed (default 1); the same seed gives the same bytes\n"

@@ -68,10 +68,10 @@ public final class MigrationGraph {
   }
 
   private static Side hostSide(FleetClass c) {
-    if (c.hostModel() != null) {
-      return new Side(List.of("host", c.hostModel()), c.hostModel().cpu(), c.arch());
-    }
-    return new Side(List.of("host", c.cpu()), c.cpu().cpu(), c.arch());
+    Object part = c.hostModel() != null ? c.hostModel() : c.cpu();
+    CpuDef offered =
+        CpuAxis.offered(c.hostModel() == null ? null : c.hostModel().cpu(), c.arch(), c.cpu().cpu());
+    return new Side(List.of("host", part), offered, c.arch());
   }
 
   /** What a host-model guest gets on a host known only by its capabilities (no blockers). */

@@ -76,6 +76,16 @@ public final class CpuAxis implements AxisRule {
   }
 
   /**
+   * What a host gives guest CPUs, the CPU every rule compares with: its domcapabilities host-model
+   * (what KVM offers) with the arch set, else its capabilities host CPU (raw CPUID); null when
+   * neither is known. {@code check} ({@link Host#targetCpu}), the fleet graph and gate's host rules
+   * all take it from here.
+   */
+  public static CpuDef offered(CpuDef hostModel, String arch, CpuDef hostCpu) {
+    return hostModel != null ? hostModel.withArch(arch) : hostCpu;
+  }
+
+  /**
    * Host-model reach, the CPU axis's fleet summary: whether a host-model guest running
    * {@code running} (the CPU it started with, of arch {@code runningArch}) can move to a host that
    * offers {@code target} (its host-model, else its capabilities CPU, of arch {@code targetArch}):

@@ -60,8 +60,8 @@ public record Host(String name, HostCapabilities caps, DomainCapabilities domcap
    * offers), else the capabilities host CPU (raw CPUID); null when neither names a model.
    */
   public CpuDef targetCpu() {
-    CpuDef hm = hostModelCpu();
-    return hm != null ? hm : hostCpu();
+    CpuDef hm = domcaps == null ? null : domcaps.hostModelCpuDef();
+    return CpuAxis.offered(hm, domcaps == null ? null : domcaps.arch(), hostCpu());
   }
 
   /** Which document {@link #targetCpu()} comes from, for reports. */

@@ -19,6 +19,7 @@ import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.FleetRegistry;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.model.CpuDef;
+import org.migcheck.verdict.CpuAxis;
 import org.migcheck.verdict.TscAxis;
 
 /**
@@ -113,10 +114,7 @@ final class HostRules {
 
   /** What guests get on hosts of the class. */
   private static CpuDef target(FleetClass c) {
-    if (c.hostModel() != null) {
-      return c.hostModel().cpu().withArch(c.arch());
-    }
-    return c.cpu().cpu();
+    return CpuAxis.offered(c.hostModel() == null ? null : c.hostModel().cpu(), c.arch(), c.cpu().cpu());
   }
 
   private static Bits targetBits(FleetClass c) {

@@ -28,6 +28,14 @@ final class TestHosts {
         c.features(), c.pages()));
   }
 
+  /** The host with its TSC running at {@code hz}, scaling as given. */
+  static Host withTscRate(Host h, long hz, boolean scaling) {
+    HostCpu c = h.caps().cpu();
+    return withCpu(h, new HostCpu(c.source(), c.line(), c.arch(), c.model(), c.vendor(),
+        c.microcodeVersion(), c.signature(), new TscCounter("tsc", hz, scaling), c.topology(),
+        c.maxPhysAddr(), c.features(), c.pages()));
+  }
+
   /** The host with other migration features. */
   static Host withMigration(Host h, boolean live, List<String> transports) {
     HostCapabilities c = h.caps();

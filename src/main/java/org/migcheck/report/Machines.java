@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.migcheck.model.HostCapabilities.Machine;
+import org.migcheck.model.NaturalOrder;
 
 /**
  * Machine types in a sensible order (pc-q35-2.10 after pc-q35-2.9) and the short form text reports
@@ -17,10 +18,9 @@ final class Machines {
   private Machines() {}
 
   private static final Pattern VERSIONED = Pattern.compile("(.+?)-(\\d+(?:\\.\\d+)*)");
-  private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
 
-  /** Natural order: digit runs compare as numbers. */
-  static final Comparator<String> NATURAL = Machines::compareNatural;
+  /** Natural order: digit runs compare as numbers (the one the fleet uses too). */
+  static final Comparator<String> NATURAL = NaturalOrder.INSTANCE;
 
   static List<Machine> sorted(List<Machine> machines) {
     List<Machine> out = new ArrayList<>(machines);
@@ -81,28 +81,5 @@ final class Machines {
   private static String version(String name) {
     Matcher v = VERSIONED.matcher(name);
     return v.matches() ? v.group(2) : name;
-  }
-
-  private static int compareNatural(String a, String b) {
-    Matcher ma = CHUNK.matcher(a);
-    Matcher mb = CHUNK.matcher(b);
-    while (true) {
-      boolean ha = ma.find();
-      boolean hb = mb.find();
-      if (!ha || !hb) {
-        return Boolean.compare(ha, hb);
-      }
-      String ca = ma.group();
-      String cb = mb.group();
-      int c;
-      if (Character.isDigit(ca.charAt(0)) && Character.isDigit(cb.charAt(0))) {
-        c = new java.math.BigInteger(ca).compareTo(new java.math.BigInteger(cb));
-      } else {
-        c = ca.compareTo(cb);
-      }
-      if (c != 0) {
-        return c;
-      }
-    }
   }
 }

@@ -45,7 +45,9 @@ class ArchitectureTest {
       entry("fleet", Set.of("fleet.read", "input", "verdict", "engine", "cpumap", "model")),
       entry("fleet.gate", Set.of("fleet", "verdict", "engine", "cpumap", "model")),
       entry("report", Set.of("fleet", "fleet.gate", "verdict", "engine", "cpumap", "model")),
-      entry("cli", Set.of("report", "fleet", "fleet.gate", "fleet.read", "verdict", "engine",
+      entry("report.html",
+          Set.of("report", "fleet", "fleet.gate", "verdict", "engine", "cpumap", "model")),
+      entry("cli", Set.of("report.html", "report", "fleet", "fleet.gate", "fleet.read", "verdict", "engine",
           "cpumap", "model", "input", "parse", "xml")));
 
   /** {@code org.migcheck.a.b.Name} or {@code org.migcheck.a.b.*}: the package is a.b. */

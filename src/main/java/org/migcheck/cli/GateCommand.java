@@ -17,7 +17,7 @@ import org.migcheck.fleet.read.FleetReader;
 import org.migcheck.input.InputReader;
 import org.migcheck.model.DomainDef;
 import org.migcheck.model.ParsedDocument;
-import org.migcheck.report.GateHtml;
+import org.migcheck.report.html.GateHtml;
 import org.migcheck.report.GateJson;
 import org.migcheck.report.GateJunit;
 import org.migcheck.report.GateMarkdown;

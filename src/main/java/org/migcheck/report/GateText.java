@@ -24,7 +24,7 @@ public final class GateText {
   }
 
   /** "gate: PASS ..." or "gate: FAIL ...": the first line of every format. */
-  static String verdict(GateResult r) {
+  public static String verdict(GateResult r) {
     long broken = r.rules().stream().filter(RuleResult::failed).count();
     return r.passed()
         ? "PASS: every rule holds"
@@ -32,7 +32,7 @@ public final class GateText {
             + Units.count(broken, "rule", "rules");
   }
 
-  static String scope(GateResult r) {
+  public static String scope(GateResult r) {
     int added = r.candidates().size() - r.updates();
     return r.hostsAfter() + " hosts after the rollout ("
         + Units.count(r.candidates().size(), "candidate", "candidates") + ": "
@@ -40,7 +40,7 @@ public final class GateText {
         + Units.count(r.guests(), "guest", "guests");
   }
 
-  static String baselines(GateResult r) {
+  public static String baselines(GateResult r) {
     return "baseline " + baseline(r.baselineBefore()) + " -> " + baseline(r.baselineAfter());
   }
 
@@ -94,7 +94,7 @@ public final class GateText {
   }
 
   /** "host-3 (candidate)", or "812 hosts (host-1, host-2, ... and 808 more)". */
-  static String subjects(List<Violation> vs, boolean guests) {
+  public static String subjects(List<Violation> vs, boolean guests) {
     List<String> names =
         vs.stream().map(v -> v.subject() + (v.candidate() ? " (candidate)" : "")).toList();
     if (names.size() == 1) {

@@ -9,14 +9,14 @@ import org.migcheck.engine.CpuEngine;
 import org.migcheck.fleet.FleetAnalysis;
 import org.migcheck.fleet.FleetClass;
 import org.migcheck.fleet.FleetSuggestions;
-import org.migcheck.migration.Axis;
-import org.migcheck.migration.CheckOptions;
-import org.migcheck.migration.Finding;
-import org.migcheck.migration.GuestMode;
-import org.migcheck.migration.Host;
-import org.migcheck.migration.MigrationChecker;
-import org.migcheck.migration.ModeVerdict;
-import org.migcheck.migration.Safety;
+import org.migcheck.verdict.Axis;
+import org.migcheck.verdict.CheckOptions;
+import org.migcheck.verdict.Finding;
+import org.migcheck.verdict.GuestMode;
+import org.migcheck.verdict.Host;
+import org.migcheck.verdict.MigrationChecker;
+import org.migcheck.verdict.ModeVerdict;
+import org.migcheck.verdict.Safety;
 import org.migcheck.model.CpuDef;
 
 /**

@@ -18,11 +18,11 @@ import org.migcheck.fleet.FleetClass;
 import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.FleetSuggestions;
 import org.migcheck.fleet.HostNames;
-import org.migcheck.migration.Finding;
-import org.migcheck.migration.GuestMode;
-import org.migcheck.migration.Safety;
-import org.migcheck.migration.Suggestion;
-import org.migcheck.report.CpuXml;
+import org.migcheck.verdict.Finding;
+import org.migcheck.verdict.GuestMode;
+import org.migcheck.verdict.Safety;
+import org.migcheck.verdict.Suggestion;
+import org.migcheck.model.CpuXml;
 import org.migcheck.report.JsonWriter;
 import org.migcheck.report.SuggestReport;
 
@@ -164,7 +164,7 @@ public final class FleetHtml {
       tsc = t.minHz() == null ? "not reported"
           : t.distinctRates() + " rate(s), " + ghz(t.minHz()) + (t.spreadHz() == 0 ? "" : " to " + ghz(t.maxHz()))
               + ", " + t.beyondTolerance().size() + " host(s) beyond ±"
-              + org.migcheck.fleet.FleetFacts.TSC_TOLERANCE_PPM + " ppm of the fleet's rate, "
+              + org.migcheck.verdict.TscAxis.TOLERANCE_PPM + " ppm of the fleet's rate, "
               + t.noScaling().size() + " without TSC scaling";
       var p = a.facts().physBits();
       physBits = p.min() == null ? "not reported"

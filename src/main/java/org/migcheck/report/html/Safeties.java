@@ -1,6 +1,6 @@
 package org.migcheck.report.html;
 
-import org.migcheck.migration.Safety;
+import org.migcheck.verdict.Safety;
 
 /** How a verdict looks on the page: a CSS class and a symbol that reads without colour. */
 final class Safeties {

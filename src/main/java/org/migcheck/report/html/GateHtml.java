@@ -1,11 +1,11 @@
-package org.migcheck.report;
+package org.migcheck.report.html;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.migcheck.fleet.gate.GateResult;
 import org.migcheck.fleet.gate.RuleResult;
 import org.migcheck.fleet.gate.Violation;
-import org.migcheck.report.html.Templates;
+import org.migcheck.report.GateText;
 
 /**
  * {@code migcheck gate --format html}: a CI artifact, from the fleet report's templates (same page

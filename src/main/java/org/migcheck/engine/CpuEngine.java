@@ -88,19 +88,26 @@ public final class CpuEngine {
     X86Driver x86 = x86(host.source());
     Bits data = host.vendor() == null ? bits : bits.or(x86.vendorBits(host.vendor()));
     try {
-      return x86.decoder()
-          .decode(
-              X86Decoder.Request.host(
-                  data,
-                  sig == null || sig.family() == null ? 0 : sig.family(),
-                  sig == null || sig.model() == null ? 0 : sig.model(),
-                  sig == null || sig.stepping() == null ? 0 : sig.stepping()),
+      return decodeHost(
+              data,
+              sig == null || sig.family() == null ? 0 : sig.family(),
+              sig == null || sig.model() == null ? 0 : sig.model(),
+              sig == null || sig.stepping() == null ? 0 : sig.stepping(),
               host.source())
-          .cpu()
           .model();
     } catch (CpuError e) {
       return host.model();
     }
+  }
+
+  /**
+   * x86Decode for a host: the CPU libvirt lists in its capabilities for these CPUID bits (vendor
+   * bits included) and this signature.
+   */
+  public CpuDef decodeHost(Bits data, int family, int model, int stepping, String source) {
+    return x86(source).decoder()
+        .decode(X86Decoder.Request.host(data, family, model, stepping), source)
+        .cpu();
   }
 
   /**

@@ -11,8 +11,7 @@ import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.Feature;
 import org.migcheck.cpumap.FeatureAlias;
 import org.migcheck.cpumap.Vendor;
-import org.migcheck.engine.X86Decoder;
-import org.migcheck.engine.X86Driver;
+import org.migcheck.engine.CpuEngine;
 import org.migcheck.model.CpuDef;
 
 /**
@@ -153,7 +152,7 @@ public record CpuInfo(
   }
 
   /** The host CPU libvirt would name for these features (x86Decode for a host). */
-  public CpuDef decode(X86Driver driver, CpuMap map, String source) {
+  public CpuDef decode(CpuEngine engine, CpuMap map, String source) {
     Bits.Builder b = new Bits.Builder();
     for (String fl : flags) {
       Feature f = featureFor(fl, map);
@@ -166,8 +165,6 @@ public record CpuInfo(
         b.or(v.bits());
       }
     }
-    return driver.decoder().decode(X86Decoder.Request.host(b.build(), family, model, stepping), source)
-        .cpu()
-        .withArch("x86_64");
+    return engine.decodeHost(b.build(), family, model, stepping, source).withArch("x86_64");
   }
 }

@@ -7,8 +7,7 @@ import org.migcheck.cpumap.CpuidBits;
 import org.migcheck.cpumap.Feature;
 import org.migcheck.cpumap.MsrBits;
 import org.migcheck.cpumap.Vendor;
-import org.migcheck.engine.X86Decoder;
-import org.migcheck.engine.X86Driver;
+import org.migcheck.engine.CpuEngine;
 import org.migcheck.model.CpuDef;
 
 /**
@@ -21,7 +20,7 @@ public final class CpuidHost {
   private CpuidHost() {}
 
   /** The host CPU of the dump, as libvirt would list it in its capabilities. */
-  public static CpuDef decode(CpuidData raw, X86Driver driver, CpuMap map, String source) {
+  public static CpuDef decode(CpuidData raw, CpuEngine engine, CpuMap map, String source) {
     Bits data = bits(raw, map);
     long[] leaf1 = raw.get(1, 0);
     if (leaf1 == null) {
@@ -31,7 +30,7 @@ public final class CpuidHost {
     int family = (int) (((eax >> 20) & 0xff) + ((eax >> 8) & 0xf));
     int model = (int) (((eax >> 12) & 0xf0) + ((eax >> 4) & 0xf));
     int stepping = (int) (eax & 0xf);
-    CpuDef cpu = driver.decoder().decode(X86Decoder.Request.host(data, family, model, stepping), source).cpu();
+    CpuDef cpu = engine.decodeHost(data, family, model, stepping, source);
     return cpu.withArch("x86_64");
   }
 

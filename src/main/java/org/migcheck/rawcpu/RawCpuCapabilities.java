@@ -11,7 +11,7 @@ import org.migcheck.cpumap.CpuMaps;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
-import org.migcheck.report.CpuXml;
+import org.migcheck.model.CpuXml;
 
 /**
  * A raw CPUID dump given where a host is read becomes the {@code <capabilities>} libvirt would
@@ -61,7 +61,7 @@ public final class RawCpuCapabilities {
     }
     CpuidData raw = CpuidParser.parse(text, name);
     CpuDef cpu =
-        CpuidHost.decode(raw, new CpuEngine(maps).x86(name), maps.forLibvirtArch("x86_64", name), name);
+        CpuidHost.decode(raw, new CpuEngine(maps), maps.forLibvirtArch("x86_64", name), name);
     int[] sig = CpuidHost.signature(raw);
     StringBuilder sb = new StringBuilder();
     sb.append("<capabilities>\n  <!-- decoded by migcheck from raw CPUID as libvirt decodes its host -->\n");
@@ -81,7 +81,7 @@ public final class RawCpuCapabilities {
 
   private static String fromCpuinfo(CpuInfo info, CpuMaps maps, String name) {
     var map = maps.forLibvirtArch("x86_64", name);
-    CpuDef cpu = info.decode(new CpuEngine(maps).x86(name), map, name);
+    CpuDef cpu = info.decode(new CpuEngine(maps), map, name);
     StringBuilder sb = new StringBuilder();
     sb.append("<capabilities>\n  <!-- from /proc/cpuinfo: the kernel's view, approximate; flags no")
         .append(" cpu_map feature has: ")

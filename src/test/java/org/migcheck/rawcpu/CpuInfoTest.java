@@ -35,7 +35,7 @@ class CpuInfoTest {
   static void assertWithinApproximation(String cpuinfo, CpuDef host, CpuMaps maps) {
     CpuMap map = maps.forLibvirtArch("x86_64", "t");
     CpuInfo info = CpuInfo.parse(cpuinfo, "cpuinfo");
-    CpuDef cpu = info.decode(new CpuEngine(maps).x86("t"), map, "cpuinfo");
+    CpuDef cpu = info.decode(new CpuEngine(maps), map, "cpuinfo");
     assertThat(cpu.vendor()).isEqualTo(host.vendor());
     assertThat(cpu.model()).isEqualTo(host.model());
     Set<String> got = names(cpu);

@@ -28,7 +28,7 @@ class CpuidDecodeTest {
   private static final CpuMaps MAPS = CpuMapLoader.bundled();
 
   private static CpuDef decode(CpuidData raw) {
-    return CpuidHost.decode(raw, new CpuEngine(MAPS).x86("t"), MAPS.forLibvirtArch("x86_64", "t"), "t");
+    return CpuidHost.decode(raw, new CpuEngine(MAPS), MAPS.forLibvirtArch("x86_64", "t"), "t");
   }
 
   private static CpuDef recordedHost() {

@@ -34,7 +34,7 @@ class CpuidHostLiveTest {
     CpuMaps maps = CpuMapLoader.load("system");
     CpuMap map = maps.forLibvirtArch("x86_64", "cpuid");
     CpuidData raw = CpuidParser.parse(dump.out(), "cpuid -r");
-    CpuDef cpu = CpuidHost.decode(raw, new CpuEngine(maps).x86("cpuid -r"), map, "cpuid -r");
+    CpuDef cpu = CpuidHost.decode(raw, new CpuEngine(maps), map, "cpuid -r");
 
     assertThat(cpu.model()).isEqualTo(tag(hostCpu, "model"));
     assertThat(cpu.vendor()).isEqualTo(tag(hostCpu, "vendor"));

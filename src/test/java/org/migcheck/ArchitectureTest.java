@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/org/migcheck");
 
-  private static final Set<String> READ = Set.of("xml", "parse", "input", "fleet.read");
+  private static final Set<String> READ = Set.of("xml", "read", "parse", "input", "fleet.read");
 
   /**
    * What each package may use besides itself, the root package (InputException) and libraries. A
@@ -37,9 +37,10 @@ class ArchitectureTest {
       entry("model", Set.of()),
       entry("xml", Set.of()),
       entry("cpumap", Set.of("xml")),
-      entry("parse", Set.of("xml", "model")),
-      entry("input", Set.of("xml", "parse", "model", "cpumap")),
-      entry("fleet.read", Set.of("xml", "parse", "input", "model")),
+      entry("read", Set.of("xml")),
+      entry("parse", Set.of("read", "xml", "model")),
+      entry("input", Set.of("read", "xml", "parse", "model", "cpumap")),
+      entry("fleet.read", Set.of("read", "xml", "parse", "input", "model")),
       entry("engine", Set.of("cpumap", "model")),
       entry("rawcpu", Set.of("engine", "cpumap", "model", "xml")),
       entry("live", Set.of("rawcpu", "xml")),
@@ -49,15 +50,15 @@ class ArchitectureTest {
       entry("report", Set.of("fleet", "fleet.gate", "verdict", "engine", "cpumap", "model")),
       entry("report.html",
           Set.of("report", "fleet", "fleet.gate", "verdict", "engine", "cpumap", "model")),
-      entry("cli", Set.of("live", "rawcpu", "report.html", "report", "fleet", "fleet.gate", "fleet.read", "verdict", "engine",
-          "cpumap", "model", "input", "parse", "xml")));
+      entry("cli", Set.of("live", "rawcpu", "report.html", "report", "fleet", "fleet.gate",
+          "fleet.read", "verdict", "engine", "cpumap", "model", "input", "parse", "read", "xml")));
 
   /**
    * Uses against the direction that came with the live-host work and are still to be undone, each
    * with the way out. The test fails when one disappears, so that it leaves this list too.
    */
   private static final Map<String, String> KNOWN = Map.of(
-      "input -> live", "input's hook for libvirt URIs (Inputs) should be handed in by cli",
+      "read -> live", "read's hook for libvirt URIs (read/Inputs) should be handed in by cli",
       "live -> report", "the snapshot.json writer (live/SnapshotWriter) uses report's JsonWriter");
 
   /** {@code org.migcheck.a.b.Name} or {@code org.migcheck.a.b.*}: the package is a.b. */

@@ -245,7 +245,10 @@ public final class X86Driver implements CpuDriver {
     if (vendor != null) {
       data = data.or(vendor.bits());
     }
-    List<String> preferred = List.copyOf(names);
+    // before 8.4.0 (7.0.0's virCPUx86Baseline) only a model shared by every input CPU is
+    // preferred; later releases prefer every input model
+    List<String> preferred =
+        LibvirtRules.shortestFeatureList(map) && names.size() > 1 ? List.of() : List.copyOf(names);
     X86Decoder.Request req =
         new X86Decoder.Request(
             data, CpuType.GUEST, preferred, hypervisorModels, migratable, 0, 0, 0, Fallback.ALLOW);

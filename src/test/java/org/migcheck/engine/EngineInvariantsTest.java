@@ -19,7 +19,7 @@ import org.migcheck.model.CpuDef;
  * generator.
  */
 class EngineInvariantsTest {
-  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
   private static final CpuMap MAP = ENGINE.x86("test").map();
   private static final EngineInvariants INVARIANTS = new EngineInvariants(ENGINE);
 

@@ -148,21 +148,49 @@ public final class CpuMapLoader {
     return chosen;
   }
 
+  /** The build's index of the oldest bundled libvirt knowing each name ("X86.gds-no=11.3.0"). */
+  static final String FIRST_KNOWN = BUNDLED_PREFIX + "first-known.properties";
+
+  private static volatile Properties firstKnown;
+
   /**
-   * The oldest bundled libvirt whose map knows a model or feature name of an arch, or null when
-   * none does. Loads the bundled maps it has to look at (an error path only).
+   * The oldest bundled libvirt whose map knows a model or feature name (or alias) of an arch, or
+   * null when none does: from the build's index, else (classes without one) the maps themselves.
    */
   public static String firstKnowing(Arch arch, String name) {
+    Properties p = firstKnown;
+    if (p == null) {
+      p = new Properties();
+      try (InputStream in = CpuMapLoader.class.getClassLoader().getResourceAsStream(FIRST_KNOWN)) {
+        if (in != null) {
+          p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        p.clear();
+      }
+      firstKnown = p;
+    }
+    if (!p.isEmpty()) {
+      return p.getProperty(arch.name() + "." + name);
+    }
     for (String v : bundledVersions()) {
       CpuMap m = bundled(v).forArch(arch).orElse(null);
-      if (m != null
-          && (m.model(name).isPresent()
-              || m.feature(name).isPresent()
-              || m.featureByAlias(name).isPresent())) {
+      if (m != null && namesOf(m).contains(name)) {
         return v;
       }
     }
     return null;
+  }
+
+  /** The model, feature and feature alias names a map knows. */
+  static java.util.Set<String> namesOf(CpuMap m) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    m.models().forEach(x -> out.add(x.name()));
+    for (Feature f : m.features()) {
+      out.add(f.name());
+      f.aliases().forEach(a -> out.add(a.name()));
+    }
+    return out;
   }
 
   /** The bundled map parsed from its XML files. */

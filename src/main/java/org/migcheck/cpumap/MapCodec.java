@@ -30,6 +30,7 @@ public final class MapCodec {
       System.err.println("usage: MapCodec CLASSES_DIRECTORY");
       System.exit(2);
     }
+    java.util.Map<String, String> firstKnown = new java.util.TreeMap<>();
     for (String version : CpuMapLoader.bundledVersions()) {
       CpuMaps maps = CpuMapLoader.bundledFromXml(version);
       Path out = Path.of(args[0], CpuMapLoader.binaryName(version));
@@ -37,7 +38,16 @@ public final class MapCodec {
       try (OutputStream os = Files.newOutputStream(out)) {
         write(maps, os);
       }
+      for (Arch a : maps.arches()) {
+        for (String name : CpuMapLoader.namesOf(maps.forArch(a).orElseThrow())) {
+          firstKnown.putIfAbsent(a.name() + "." + name, version);
+        }
+      }
     }
+    // the oldest bundled libvirt knowing each name, for hints without loading every map
+    StringBuilder sb = new StringBuilder();
+    firstKnown.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+    Files.writeString(Path.of(args[0], CpuMapLoader.FIRST_KNOWN), sb.toString());
   }
 
   public static void write(CpuMaps maps, OutputStream os) throws IOException {

@@ -97,9 +97,9 @@ public final class X86Driver implements CpuDriver {
                     source,
                     "Unknown CPU model "
                         + name
-                        + " (not in the "
-                        + map.source().describe()
-                        + "; was the file written by another libvirt version? see --cpu-map)"));
+                        + " ("
+                        + UnknownName.hint(Arch.X86, name, map)
+                        + ")"));
   }
 
   Feature feature(String name, String source) {
@@ -111,9 +111,7 @@ public final class X86Driver implements CpuDriver {
     String hint =
         aliased != null
             ? " (" + name + " is an alias of " + aliased.name() + "; libvirt does not accept aliases)"
-            : " (not in the "
-                + map.source().describe()
-                + "; was the file written by another libvirt version? see --cpu-map)";
+            : " (" + UnknownName.hint(Arch.X86, name, map) + ")";
     throw new CpuError(source, "Unknown CPU feature " + name + hint);
   }
 

@@ -42,6 +42,18 @@ public final class CommonOptions {
   }
 
   /**
+   * The engine for a mixed fleet whose oldest libvirt is {@code oldest}: that libvirt's bundled
+   * map, so suggestions only use names (and definitions) it knows; --libvirt and --cpu-map win.
+   */
+  public CpuEngine engineForOldest(org.migcheck.cpumap.LibvirtVersion oldest) {
+    boolean defaultMap = cpuMap == null || cpuMap.equals("bundled");
+    if (oldest == null || libvirt != null || !defaultMap) {
+      return engine();
+    }
+    return new CpuEngine(CpuMapLoader.forLibvirt(oldest.toString(), "--host-libvirt"));
+  }
+
+  /**
    * The map: --libvirt's bundled one unless --cpu-map names another; a map of unknown version
    * emulates --libvirt, else the newest bundled libvirt, so every report names a libvirt.
    */

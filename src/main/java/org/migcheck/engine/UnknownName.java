@@ -21,6 +21,13 @@ public record UnknownName(String kind, String name, String knownFrom) {
     return kind + " " + name + " (" + (knownFrom == null ? "none bundled" : "libvirt ≥ " + knownFrom) + ")";
   }
 
+  /** Some names for a message: the first ten described, then how many more there are. */
+  public static String describeAll(List<UnknownName> names) {
+    List<String> shown = names.stream().limit(10).map(UnknownName::describe).toList();
+    String more = names.size() > 10 ? " and " + (names.size() - 10) + " more" : "";
+    return String.join(", ", shown) + more;
+  }
+
   /** What to do about it, for messages: "bundled libvirt 11.3.0 knows it: try --libvirt 11.3.0". */
   public static String hint(Arch arch, String name, CpuMap map) {
     String from = CpuMapLoader.firstKnowing(arch, name);

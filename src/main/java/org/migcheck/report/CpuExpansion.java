@@ -51,7 +51,7 @@ record CpuExpansion(
           "not expanded: the "
               + map.source().describe()
               + " does not know "
-              + String.join(", ", unknown.stream().map(UnknownName::describe).toList()),
+              + UnknownName.describeAll(unknown),
           unknown,
           writtenBy);
     }

@@ -55,7 +55,7 @@ public final class InspectReport {
                 + ": the "
                 + cpuMap()
                 + " does not know "
-                + String.join(", ", u.stream().map(org.migcheck.engine.UnknownName::describe).toList())
+                + org.migcheck.engine.UnknownName.describeAll(u)
                 + "; the CPU is reported without expansion (verdict commands reject it)");
       }
     }

@@ -94,6 +94,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin ReportOptions reporting;
 
+  @Mixin HostLibvirtOptions hostLibvirt;
+
   @Parameters(index = "0", paramLabel = "SRC")
   String src;
 
@@ -134,6 +136,8 @@ final class CheckCommand implements Callable<Integer> {
     HostInputs in = new HostInputs(context, common.maps());
     Host a = in.host(src);
     Host b = in.host(dst);
+    // each host's CPU must only name what its own libvirt knows (bad input otherwise)
+    hostLibvirt.resolve(List.of(a, b), List.of(src, dst));
     DomainDef domain = guest == null ? null : domain(in, guest);
     CheckOptions options = new CheckOptions(wanted, domain, customCpu(), bothWays);
     List<ModeVerdict> verdicts = new MigrationChecker(common.engine()).check(a, b, options);

@@ -12,10 +12,18 @@ public final class CommonOptions {
       paramLabel = "MAP",
       defaultValue = "bundled",
       description =
-          "cpu_map to use: bundled (libvirt ${bundled.libvirt:-9.0.0}, default), system"
-              + " (/usr/share/libvirt/cpu_map), or a path to a cpu_map directory or an old"
-              + " single-file cpu_map.xml.")
+          "cpu_map to use: bundled (the newest bundled map, libvirt ${bundled.libvirt:-12.8.0},"
+              + " default; see --libvirt), system (/usr/share/libvirt/cpu_map), or a path to a"
+              + " cpu_map directory or an old single-file cpu_map.xml. Wins over --libvirt's map.")
   String cpuMap;
+
+  @Option(
+      names = "--libvirt",
+      paramLabel = "VERSION",
+      description =
+          "Emulate this libvirt (11.3, 11.3.0...): its bundled cpu_map and its CPU rules. A"
+              + " version between bundled ones uses the nearest older bundled map (reports say so).")
+  String libvirt;
 
   @Option(names = "--debug", description = "Show stack traces for errors.")
   boolean debug;
@@ -28,8 +36,41 @@ public final class CommonOptions {
 
   public CpuEngine engine() {
     if (engine == null) {
-      engine = new CpuEngine(CpuMapLoader.load(cpuMap));
+      engine = new CpuEngine(loadMaps());
     }
     return engine;
+  }
+
+  /**
+   * The engine for a mixed fleet whose oldest libvirt is {@code oldest}: that libvirt's bundled
+   * map, so suggestions only use names (and definitions) it knows; --libvirt and --cpu-map win.
+   */
+  public CpuEngine engineForOldest(org.migcheck.cpumap.LibvirtVersion oldest) {
+    boolean defaultMap = cpuMap == null || cpuMap.equals("bundled");
+    if (oldest == null || libvirt != null || !defaultMap) {
+      return engine();
+    }
+    return new CpuEngine(CpuMapLoader.forLibvirt(oldest.toString(), "--host-libvirt"));
+  }
+
+  /**
+   * The map: --libvirt's bundled one unless --cpu-map names another; a map of unknown version
+   * emulates --libvirt, else the newest bundled libvirt, so every report names a libvirt.
+   */
+  private CpuMaps loadMaps() {
+    boolean defaultMap = cpuMap == null || cpuMap.equals("bundled");
+    if (defaultMap && libvirt != null) {
+      return CpuMapLoader.forLibvirt(libvirt, "--libvirt");
+    }
+    CpuMaps m = CpuMapLoader.load(cpuMap);
+    if (libvirt != null) {
+      return m.emulating(
+          org.migcheck.cpumap.LibvirtVersion.parse(libvirt, "--libvirt").toString());
+    }
+    if (m.source().rulesVersion() == null) {
+      java.util.List<String> all = CpuMapLoader.bundledVersions();
+      return m.emulating(all.get(all.size() - 1));
+    }
+    return m;
   }
 }

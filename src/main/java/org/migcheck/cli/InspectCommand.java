@@ -57,6 +57,9 @@ final class InspectCommand implements Callable<Integer> {
       throw new InputException(String.join(" ", inputs), "no document found");
     }
     reporting.write(report::text, report::json, context.out());
+    for (String w : report.warnings()) {
+      context.err().println("migcheck: warning: " + w);
+    }
     return ExitCodes.OK;
   }
 }

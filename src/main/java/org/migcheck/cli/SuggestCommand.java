@@ -80,6 +80,8 @@ final class SuggestCommand implements Callable<Integer> {
 
   @Mixin OutputOption output;
 
+  @Mixin HostLibvirtOptions hostLibvirt;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Host documents.")
   List<String> inputs;
 
@@ -108,9 +110,12 @@ final class SuggestCommand implements Callable<Integer> {
     }
     HostInputs in = new HostInputs(context, common.maps());
     List<Host> hosts = in.hosts(inputs);
-    Suggestion s = new Suggester(common.engine())
+    // mixed fleets: suggest with the oldest libvirt's map, so every host's libvirt can use it
+    org.migcheck.engine.CpuEngine engine =
+        common.engineForOldest(hostLibvirt.resolve(hosts, inputs).oldest(hosts));
+    Suggestion s = new Suggester(engine)
         .suggest(hosts, new SuggestOptions(model, named, without, level));
-    SuggestReport report = new SuggestReport(s, common.engine().featureMap("suggest"));
+    SuggestReport report = new SuggestReport(s, engine.featureMap("suggest"));
     switch (format) {
       case xml -> {
         // a file first: if it cannot be written, that one line is all stderr gets

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** "migcheck 0.1.0 (bundled cpu_map: libvirt 9.0.0)". */
+/** "migcheck 0.1.0", then the libvirt versions of the bundled cpu_maps. */
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() throws IOException {
@@ -17,7 +17,9 @@ public final class VersionProvider implements IVersionProvider {
     }
     return new String[] {
       "migcheck " + p.getProperty("version", "unknown"),
-      "bundled cpu_map: libvirt " + p.getProperty("bundled.libvirt", "unknown")
+      "bundled cpu_maps: libvirt "
+          + p.getProperty("bundled.libvirt.all", "unknown").replace(",", ", ")
+          + " (default: the newest; --libvirt VERSION picks another)"
     };
   }
 }

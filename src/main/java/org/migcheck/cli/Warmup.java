@@ -39,7 +39,10 @@ final class Warmup {
     if (args.length == 0 || List.of(args).stream().anyMatch(NO_DOCUMENTS::contains)) {
       return;
     }
-    boolean bundledMap = List.of(args).stream().noneMatch(a -> a.startsWith("--cpu-map"));
+    // the default map only: --libvirt and --cpu-map pick another one
+    boolean bundledMap =
+        List.of(args).stream()
+            .noneMatch(a -> a.startsWith("--cpu-map") || a.startsWith("--libvirt"));
     boolean baseline = args[0].equals("baseline");
     List<Path> files = baseline ? regularFiles(args) : List.of();
     // the thread gets the futures themselves: the command may take an entry out of the map

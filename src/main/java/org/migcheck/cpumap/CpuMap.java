@@ -65,6 +65,11 @@ public final class CpuMap {
     return source;
   }
 
+  /** The same map under another source (e.g. naming the libvirt it emulates). */
+  CpuMap withSource(MapSource other) {
+    return new CpuMap(arch, other, vendors, features, models);
+  }
+
   public List<Vendor> vendors() {
     return vendors;
   }

@@ -27,16 +27,21 @@ public final class CpuMapLoader {
   public static final String SYSTEM_DIR = "/usr/share/libvirt/cpu_map";
   public static final String SYSTEM_OLD_FILE = "/usr/share/libvirt/cpu_map.xml";
   private static final String BUNDLED_PREFIX = "org/migcheck/cpumap/bundled/";
-  private static final String BUNDLED_BINARY = "org/migcheck/cpumap/bundled.bin";
-
-  private static volatile CpuMaps bundled;
+  private static final Map<String, CpuMaps> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static volatile List<String> versions;
 
   private CpuMapLoader() {}
 
-  /** "bundled", "system", or a path to a cpu_map directory or single-file cpu_map.xml. */
+  /**
+   * "bundled" (the newest bundled map), "bundled:VERSION" (one bundled map), "system", or a path
+   * to a cpu_map directory or single-file cpu_map.xml.
+   */
   public static CpuMaps load(String spec) {
     if (spec == null || spec.equals("bundled")) {
       return bundled();
+    }
+    if (spec.startsWith("bundled:") && bundledVersions().contains(spec.substring(8))) {
+      return bundled(spec.substring(8));
     }
     if (spec.isBlank()) {
       throw new InputException("--cpu-map", "empty: give bundled, system or a cpu_map path");
@@ -57,54 +62,160 @@ public final class CpuMapLoader {
     return load(Path.of(spec), "path");
   }
 
-  /** The bundled map: its precompiled form when the build made one, else its XML. */
+  /** The newest bundled map: documents from every older libvirt read with it. */
   public static CpuMaps bundled() {
-    CpuMaps m = bundled;
+    List<String> all = bundledVersions();
+    return bundled(all.get(all.size() - 1));
+  }
+
+  /**
+   * One bundled map (a version {@link #bundledVersions()} lists): its precompiled form when the
+   * build made one, else its XML. Each is loaded on first use only, so start-up pays for one.
+   */
+  public static CpuMaps bundled(String version) {
+    CpuMaps m = BUNDLED.get(version);
     if (m == null) {
       synchronized (CpuMapLoader.class) {
-        m = bundled;
+        m = BUNDLED.get(version);
         if (m == null) {
-          m = bundledFromBinary();
+          m = bundledFromBinary(version);
           if (m == null) {
-            m = bundledFromXml();
+            m = bundledFromXml(version);
           }
-          bundled = m;
+          BUNDLED.put(version, m);
         }
       }
     }
     return m;
   }
 
+  /** The libvirt versions of the bundled maps, oldest first. */
+  public static List<String> bundledVersions() {
+    List<String> v = versions;
+    if (v == null) {
+      Properties p = new Properties();
+      try (InputStream in =
+          CpuMapLoader.class.getClassLoader().getResourceAsStream(BUNDLED_PREFIX + "VERSIONS")) {
+        if (in != null) {
+          p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the list of bundled cpu_maps", e);
+      }
+      String list = p.getProperty("libvirt");
+      if (list == null || list.isBlank()) {
+        throw new IllegalStateException("the jar lists no bundled cpu_map (a broken build)");
+      }
+      v =
+          java.util.Arrays.stream(list.split(","))
+              .map(String::trim)
+              .sorted(
+                  java.util.Comparator.comparing(x -> LibvirtVersion.parse(x, BUNDLED_PREFIX)))
+              .toList();
+      versions = v;
+    }
+    return v;
+  }
+
+  /**
+   * The bundled map that emulates libvirt {@code requested} ("11.3", "10.0.0"...): its own map,
+   * else the nearest older bundled one (the source then names both versions).
+   */
+  public static CpuMaps forLibvirt(String requested, String where) {
+    LibvirtVersion want = LibvirtVersion.parse(requested, where);
+    String chosen = nearestBundled(want);
+    if (chosen == null) {
+      throw new InputException(
+          where,
+          "libvirt "
+              + want
+              + " is older than every bundled cpu_map (oldest: "
+              + bundledVersions().get(0)
+              + "); give that libvirt's map with --cpu-map");
+    }
+    return bundled(chosen).emulating(want.toString());
+  }
+
+  /** The newest bundled version at or below {@code want}, or null when all are newer. */
+  public static String nearestBundled(LibvirtVersion want) {
+    String chosen = null;
+    for (String v : bundledVersions()) {
+      if (LibvirtVersion.parse(v, BUNDLED_PREFIX).compareTo(want) > 0) {
+        break;
+      }
+      chosen = v;
+    }
+    return chosen;
+  }
+
+  /** The build's index of the oldest bundled libvirt knowing each name ("X86.gds-no=11.3.0"). */
+  static final String FIRST_KNOWN = BUNDLED_PREFIX + "first-known.properties";
+
+  private static volatile Properties firstKnown;
+
+  /**
+   * The oldest bundled libvirt whose map knows a model or feature name (or alias) of an arch, or
+   * null when none does: from the build's index, else (classes without one) the maps themselves.
+   */
+  public static String firstKnowing(Arch arch, String name) {
+    Properties p = firstKnown;
+    if (p == null) {
+      p = new Properties();
+      try (InputStream in = CpuMapLoader.class.getClassLoader().getResourceAsStream(FIRST_KNOWN)) {
+        if (in != null) {
+          p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        p.clear();
+      }
+      firstKnown = p;
+    }
+    if (!p.isEmpty()) {
+      return p.getProperty(arch.name() + "." + name);
+    }
+    for (String v : bundledVersions()) {
+      CpuMap m = bundled(v).forArch(arch).orElse(null);
+      if (m != null && namesOf(m).contains(name)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** The model, feature and feature alias names a map knows. */
+  static java.util.Set<String> namesOf(CpuMap m) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    m.models().forEach(x -> out.add(x.name()));
+    for (Feature f : m.features()) {
+      out.add(f.name());
+      f.aliases().forEach(a -> out.add(a.name()));
+    }
+    return out;
+  }
+
   /** The bundled map parsed from its XML files. */
-  public static CpuMaps bundledFromXml() {
-    String version = bundledLibvirtVersion();
+  public static CpuMaps bundledFromXml(String version) {
     MapSource src = new MapSource("bundled", "bundled", "split", version);
-    return loadIndex(MapFiles.classpath(BUNDLED_PREFIX), "index.xml", src);
+    return loadIndex(MapFiles.classpath(bundledDir(version)), "index.xml", src);
   }
 
   /** The bundled map from the binary form the build writes ({@link MapCodec}), or null. */
-  public static CpuMaps bundledFromBinary() {
+  public static CpuMaps bundledFromBinary(String version) {
     try (InputStream in =
-        CpuMapLoader.class.getClassLoader().getResourceAsStream(BUNDLED_BINARY)) {
+        CpuMapLoader.class.getClassLoader().getResourceAsStream(binaryName(version))) {
       return in == null ? null : MapCodec.read(in);
     } catch (IOException e) {
       return null; // a stale or damaged build artefact: the XML is the source of truth
     }
   }
 
-  /** The libvirt version of the bundled map, from its VERSION file. */
-  public static String bundledLibvirtVersion() {
-    try (InputStream in =
-        CpuMapLoader.class.getClassLoader().getResourceAsStream(BUNDLED_PREFIX + "VERSION")) {
-      if (in == null) {
-        return null;
-      }
-      Properties p = new Properties();
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-      return p.getProperty("libvirt");
-    } catch (IOException e) {
-      return null;
-    }
+  /** The classpath name of a bundled map's precompiled form. */
+  public static String binaryName(String version) {
+    return BUNDLED_PREFIX + "libvirt-" + version + ".bin";
+  }
+
+  private static String bundledDir(String version) {
+    return BUNDLED_PREFIX + "libvirt-" + version + "/";
   }
 
   public static CpuMaps load(Path path, String kind) {

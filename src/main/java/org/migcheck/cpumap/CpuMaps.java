@@ -19,6 +19,17 @@ public final class CpuMaps {
     return source;
   }
 
+  /** These maps used to emulate another libvirt (its rules; the report names both). */
+  public CpuMaps emulating(String version) {
+    if (version == null || version.equals(source.rulesVersion())) {
+      return this;
+    }
+    MapSource s = source.emulating(version);
+    Map<Arch, CpuMap> copy = new EnumMap<>(Arch.class);
+    byArch.forEach((a, m) -> copy.put(a, m.withSource(s)));
+    return new CpuMaps(s, copy);
+  }
+
   public Optional<CpuMap> forArch(Arch arch) {
     return Optional.ofNullable(byArch.get(arch));
   }

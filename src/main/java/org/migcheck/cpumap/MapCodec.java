@@ -24,18 +24,30 @@ public final class MapCodec {
 
   private MapCodec() {}
 
-  /** Writes the bundled map (read from the classpath XML) to the given file. */
+  /** Writes every bundled map (read from the classpath XML) under the given classes directory. */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
-      System.err.println("usage: MapCodec OUTPUT_FILE");
+      System.err.println("usage: MapCodec CLASSES_DIRECTORY");
       System.exit(2);
     }
-    CpuMaps maps = CpuMapLoader.bundledFromXml();
-    Path out = Path.of(args[0]);
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    try (OutputStream os = Files.newOutputStream(out)) {
-      write(maps, os);
+    java.util.Map<String, String> firstKnown = new java.util.TreeMap<>();
+    for (String version : CpuMapLoader.bundledVersions()) {
+      CpuMaps maps = CpuMapLoader.bundledFromXml(version);
+      Path out = Path.of(args[0], CpuMapLoader.binaryName(version));
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      try (OutputStream os = Files.newOutputStream(out)) {
+        write(maps, os);
+      }
+      for (Arch a : maps.arches()) {
+        for (String name : CpuMapLoader.namesOf(maps.forArch(a).orElseThrow())) {
+          firstKnown.putIfAbsent(a.name() + "." + name, version);
+        }
+      }
     }
+    // the oldest bundled libvirt knowing each name, for hints without loading every map
+    StringBuilder sb = new StringBuilder();
+    firstKnown.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+    Files.writeString(Path.of(args[0], CpuMapLoader.FIRST_KNOWN), sb.toString());
   }
 
   public static void write(CpuMaps maps, OutputStream os) throws IOException {

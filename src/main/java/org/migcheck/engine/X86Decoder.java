@@ -25,9 +25,11 @@ public final class X86Decoder {
   private static final int BASE_PENALTY = 2;
 
   private final CpuMap map;
+  private final boolean shortestList;
 
   X86Decoder(CpuMap map) {
     this.map = map;
+    this.shortestList = LibvirtRules.shortestFeatureList(map);
   }
 
   /**
@@ -232,6 +234,9 @@ public final class X86Decoder {
     if (current == null) {
       return 1;
     }
+    if (shortestList) {
+      return useShorterList(current, cand, r, signatureKnown);
+    }
     if (signatureKnown) {
       boolean curMatches = current.model().matchesSignature(r.family(), r.model(), r.stepping());
       boolean candMatches = m.matchesSignature(r.family(), r.model(), r.stepping());
@@ -243,6 +248,26 @@ public final class X86Decoder {
       }
     }
     return compareFeatureLists(current.features(), cand.features(), r.type(), isPreferred);
+  }
+
+  /**
+   * x86DecodeUseCandidate before libvirt 8.4.0 (7.0.0's src/cpu/cpu_x86.c): a model whose
+   * signature matches is kept against one that does not, then the shorter feature list (required
+   * plus disabled, no penalty) wins, and only then does a matching signature win a tie or worse.
+   */
+  private static int useShorterList(
+      Candidate current, Candidate cand, Request r, boolean signatureKnown) {
+    boolean curMatches =
+        signatureKnown && current.model().matchesSignature(r.family(), r.model(), r.stepping());
+    boolean candMatches =
+        signatureKnown && cand.model().matchesSignature(r.family(), r.model(), r.stepping());
+    if (curMatches && !candMatches) {
+      return 0;
+    }
+    if (current.features().size() > cand.features().size()) {
+      return 1;
+    }
+    return candMatches && !curMatches ? 1 : 0;
   }
 
   /**

@@ -97,9 +97,9 @@ public final class X86Driver implements CpuDriver {
                     source,
                     "Unknown CPU model "
                         + name
-                        + " (not in the "
-                        + map.source().describe()
-                        + "; was the file written by another libvirt version? see --cpu-map)"));
+                        + " ("
+                        + UnknownName.hint(Arch.X86, name, map)
+                        + ")"));
   }
 
   Feature feature(String name, String source) {
@@ -111,9 +111,7 @@ public final class X86Driver implements CpuDriver {
     String hint =
         aliased != null
             ? " (" + name + " is an alias of " + aliased.name() + "; libvirt does not accept aliases)"
-            : " (not in the "
-                + map.source().describe()
-                + "; was the file written by another libvirt version? see --cpu-map)";
+            : " (" + UnknownName.hint(Arch.X86, name, map) + ")";
     throw new CpuError(source, "Unknown CPU feature " + name + hint);
   }
 
@@ -245,7 +243,10 @@ public final class X86Driver implements CpuDriver {
     if (vendor != null) {
       data = data.or(vendor.bits());
     }
-    List<String> preferred = List.copyOf(names);
+    // before 8.4.0 (7.0.0's virCPUx86Baseline) only a model shared by every input CPU is
+    // preferred; later releases prefer every input model
+    List<String> preferred =
+        LibvirtRules.shortestFeatureList(map) && names.size() > 1 ? List.of() : List.copyOf(names);
     X86Decoder.Request req =
         new X86Decoder.Request(
             data, CpuType.GUEST, preferred, hypervisorModels, migratable, 0, 0, 0, Fallback.ALLOW);

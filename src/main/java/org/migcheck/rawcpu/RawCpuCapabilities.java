@@ -55,7 +55,9 @@ public final class RawCpuCapabilities {
     } catch (IOException e) {
       throw new InputException(name, "cannot read: " + e.getMessage());
     }
-    CpuMaps maps = CpuMapLoader.bundled();
+    // named as libvirt 9.0.0 (Debian 12) names its host, as when this reader was written; newer
+    // maps only add names, so every --libvirt from 9.0.0 on reads the result
+    CpuMaps maps = CpuMapLoader.bundled("9.0.0");
     if (isCpuinfo(text)) {
       return fromCpuinfo(CpuInfo.parse(text, name), maps, name);
     }

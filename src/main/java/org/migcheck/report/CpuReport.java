@@ -29,6 +29,11 @@ final class CpuReport implements DocumentReport {
   }
 
   @Override
+  public CpuExpansion expansion() {
+    return expansion;
+  }
+
+  @Override
   public String source() {
     return doc.source();
   }

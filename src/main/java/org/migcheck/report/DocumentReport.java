@@ -9,6 +9,9 @@ interface DocumentReport {
 
   void text(TextLayout t);
 
+  /** The expansion of the document's CPU (its unknown names and "written by" libvirt). */
+  CpuExpansion expansion();
+
   /** Writes the document's fields into an open JSON object. */
   void json(JsonWriter w);
 }

@@ -34,6 +34,11 @@ final class DomainCapsReport implements DocumentReport {
   }
 
   @Override
+  public CpuExpansion expansion() {
+    return expansion;
+  }
+
+  @Override
   public String source() {
     return dc.source();
   }

@@ -40,6 +40,11 @@ final class DomainReport implements DocumentReport {
   }
 
   @Override
+  public CpuExpansion expansion() {
+    return expansion;
+  }
+
+  @Override
   public String source() {
     return d.source();
   }

@@ -42,6 +42,11 @@ final class HostReport implements DocumentReport {
   }
 
   @Override
+  public CpuExpansion expansion() {
+    return expansion;
+  }
+
+  @Override
   public String source() {
     return caps.source();
   }

@@ -41,6 +41,27 @@ public final class InspectReport {
     return new CpuReport((CpuDocument) doc, engine);
   }
 
+  /**
+   * One line per document whose CPU names the map does not know: inspect reports the rest of the
+   * document and warns instead of failing.
+   */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    for (DocumentReport d : documents) {
+      List<org.migcheck.engine.UnknownName> u = d.expansion().unknown();
+      if (!u.isEmpty()) {
+        out.add(
+            d.source()
+                + ": the "
+                + cpuMap()
+                + " does not know "
+                + org.migcheck.engine.UnknownName.describeAll(u)
+                + "; the CPU is reported without expansion (verdict commands reject it)");
+      }
+    }
+    return out;
+  }
+
   public int size() {
     return documents.size();
   }
@@ -53,6 +74,9 @@ public final class InspectReport {
       }
       TextLayout t = new TextLayout(LABEL_WIDTH);
       d.text(t);
+      if (d.expansion().writtenBy() != null) {
+        t.field("written by", "libvirt ≥ " + d.expansion().writtenBy() + " (its CPU names)");
+      }
       t.field("cpu_map", cpuMap());
       sb.append(t);
     }

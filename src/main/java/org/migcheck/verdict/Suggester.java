@@ -13,6 +13,7 @@ import org.migcheck.engine.BaselineOptions;
 import org.migcheck.engine.CompareResult;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.CpuError;
+import org.migcheck.engine.UnknownName;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuCheck;
 import org.migcheck.model.CpuDef;
@@ -55,7 +56,7 @@ public final class Suggester {
     }
     List<CpuDef> targets = new ArrayList<>();
     for (Host h : hosts) {
-      CpuDef t = h.targetCpu();
+      CpuDef t = target(h);
       if (t == null) {
         throw new InputException(h.source(), "the host reports no CPU model");
       }
@@ -252,8 +253,28 @@ public final class Suggester {
     return min;
   }
 
+  /**
+   * A host's target CPU as this map's libvirt can name it: in a mixed fleet the suggestion is
+   * made with the oldest libvirt's map, and features only a newer libvirt knows cannot be part of
+   * it, so they are left out. Names no bundled libvirt knows stay (bad input, as always).
+   */
+  private CpuDef target(Host h) {
+    CpuDef t = h.targetCpu();
+    if (t == null || (t.arch() != null && Arch.forLibvirtArch(t.arch()).orElse(null) != Arch.X86)) {
+      return t;
+    }
+    List<String> newer =
+        UnknownName.of(t, map).stream()
+            .filter(u -> u.kind().equals("feature") && u.knownFrom() != null)
+            .map(UnknownName::name)
+            .toList();
+    return newer.isEmpty()
+        ? t
+        : t.withFeatures(t.features().stream().filter(f -> !newer.contains(f.name())).toList());
+  }
+
   private Suggestion.HostFit verify(Host h, CpuDef cpu) {
-    CpuDef target = h.targetCpu();
+    CpuDef target = target(h);
     X86Level level = X86Level.of(map, engine.features(target));
     if (cpu == null) {
       return new Suggestion.HostFit(h.name(), h.targetBasis(), level, null, null, List.of(),

@@ -159,7 +159,7 @@ class GateCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.errLines()).containsExactly("migcheck: " + policy
-        + ":2: unknown CPU feature 'sse3' (not in the bundled cpu_map (libvirt 9.0.0); libvirt calls it pni)");
+        + ":2: unknown CPU feature 'sse3' (not in the bundled cpu_map (libvirt 12.8.0); libvirt calls it pni)");
     CliRun guests = run("gate", "--fleet", sample("skylake-a.xml"), "--guests", sample("skylake-b.xml"));
     assertThat(guests.exit()).isEqualTo(2);
     assertThat(guests.errLines()).singleElement().asString().contains("not a guest: --guests takes domain XML");

@@ -14,7 +14,7 @@ class GeneralOptionsTest {
     CliRun r = CliRun.run("--version");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).matches("(?s)migcheck \\d+\\.\\d+\\.\\d+.*\\n")
-        .contains("bundled cpu_map: libvirt 9.0.0");
+        .contains("bundled cpu_maps: libvirt 7.0.0, 9.0.0, 11.3.0, 12.8.0");
   }
 
   @ParameterizedTest

@@ -27,7 +27,7 @@ class CpuMapLoaderTest {
 
   @Test
   void bundledMapIsLibvirt900InMapOrder() {
-    CpuMaps maps = CpuMapLoader.bundled();
+    CpuMaps maps = CpuMapLoader.bundled("9.0.0");
     assertThat(maps.source().libvirtVersion()).isEqualTo("9.0.0");
     assertThat(maps.source().describe()).isEqualTo("bundled cpu_map (libvirt 9.0.0)");
     CpuMap x86 = maps.forArch(Arch.X86).orElseThrow();
@@ -44,7 +44,7 @@ class CpuMapLoaderTest {
 
   @Test
   void featuresCarryTheirCpuidAndMsrBits() {
-    CpuMap x86 = CpuMapLoader.bundled().forArch(Arch.X86).orElseThrow();
+    CpuMap x86 = CpuMapLoader.bundled("9.0.0").forArch(Arch.X86).orElseThrow();
     Feature vme = x86.feature("vme").orElseThrow();
     assertThat(vme.cpuid()).containsExactly(new CpuidBits(1, 0, 0, 0, 0, 2));
     assertThat(vme.location()).isEqualTo("CPUID 0x1.0 EDX[1]");
@@ -60,7 +60,7 @@ class CpuMapLoaderTest {
 
   @Test
   void modelsResolveAncestryVendorsSignaturesDecodeAndRemovedFeatures() {
-    CpuMap x86 = CpuMapLoader.bundled().forArch(Arch.X86).orElseThrow();
+    CpuMap x86 = CpuMapLoader.bundled("9.0.0").forArch(Arch.X86).orElseThrow();
     CpuModel epyc = x86.model("EPYC").orElseThrow();
     assertThat(epyc.vendor().name()).isEqualTo("AMD");
     assertThat(epyc.removedFeatures().stream().map(Feature::name)).containsExactly("monitor");
@@ -156,7 +156,7 @@ class CpuMapLoaderTest {
     SharedData.require(Files.isDirectory(sys), "libvirt's cpu_map is not installed");
     CpuMaps system = CpuMapLoader.load("system");
     CpuMap a = system.forArch(Arch.X86).orElseThrow();
-    CpuMap b = CpuMapLoader.bundled().forArch(Arch.X86).orElseThrow();
+    CpuMap b = CpuMapLoader.bundled("9.0.0").forArch(Arch.X86).orElseThrow();
     assertThat(names(a)).isEqualTo(names(b));
     assertThat(a.features().stream().map(Feature::name).toList())
         .isEqualTo(b.features().stream().map(Feature::name).toList());

@@ -23,11 +23,18 @@ class MapCodecTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"7.0.0", "9.0.0", "11.3.0", "12.8.0"})
+  void theBuildPrecompilesEachBundledMapAndItEqualsTheXml(String version) {
+    CpuMaps binary = CpuMapLoader.bundledFromBinary(version);
+    assertThat(binary).as("%s from the build", CpuMapLoader.binaryName(version)).isNotNull();
+    assertSameMaps(binary, CpuMapLoader.bundledFromXml(version));
+  }
+
   @Test
-  void theBuildPrecompilesTheBundledMapAndItEqualsTheXml() {
-    CpuMaps binary = CpuMapLoader.bundledFromBinary();
-    assertThat(binary).as("target/classes/org/migcheck/cpumap/bundled.bin from the build").isNotNull();
-    assertSameMaps(binary, CpuMapLoader.bundledFromXml());
+  void listsTheBundledVersionsOldestFirst() {
+    assertThat(CpuMapLoader.bundledVersions()).containsExactly("7.0.0", "9.0.0", "11.3.0", "12.8.0");
+    assertThat(CpuMapLoader.bundled().source().libvirtVersion()).isEqualTo("12.8.0");
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.migcheck.model.CpuDef;
  * EngineInvariants}, and may only refuse with a {@link CpuError}.
  */
 class EngineFuzzTest {
-  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
   private static final CpuMap MAP = ENGINE.x86("fuzz").map();
   private static final EngineInvariants INVARIANTS = new EngineInvariants(ENGINE);
 

@@ -19,7 +19,7 @@ import org.migcheck.model.CpuDef;
  * generator.
  */
 class EngineInvariantsTest {
-  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
   private static final CpuMap MAP = ENGINE.x86("test").map();
   private static final EngineInvariants INVARIANTS = new EngineInvariants(ENGINE);
 
@@ -32,6 +32,21 @@ class EngineInvariantsTest {
   void randomHostSets(long seed) {
     INVARIANTS.check(new RandomHosts(MAP, seed).hostSet());
   }
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> bundledSeeds() {
+    return java.util.stream.Stream.of("7.0.0", "11.3.0", "12.8.0")
+        .flatMap(v -> LongStream.range(0, 300).mapToObj(s -> org.junit.jupiter.params.provider.Arguments.of(v, s)));
+  }
+
+  /** The same invariants with every other bundled map, leaning on the models that changed. */
+  @ParameterizedTest(name = "libvirt {0} seed {1}")
+  @MethodSource("bundledSeeds")
+  void randomHostSetsWithEveryBundledMap(String version, long seed) {
+    CpuEngine engine = BUNDLED.computeIfAbsent(version, v -> new CpuEngine(CpuMapLoader.bundled(v)));
+    new EngineInvariants(engine).check(new RandomHosts(engine.x86("test").map(), seed, true).hostSet());
+  }
+
+  private static final java.util.Map<String, CpuEngine> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
 
   static LongStream fleetSeeds() {
     return LongStream.range(0, 100);

@@ -9,7 +9,7 @@ import org.migcheck.model.CpuDef;
 
 /** CPUs without a model (a custom {@code <cpu/>}: QEMU's default) meet no null lookups. */
 class NoModelTest {
-  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  private static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
 
   @Test
   void updatingACustomCpuWithoutAModelChangesNothing() {

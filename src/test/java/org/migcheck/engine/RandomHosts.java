@@ -15,12 +15,32 @@ import org.migcheck.model.CpuDef;
  * vendor mixes, single-model sets and vendorless hosts.
  */
 public final class RandomHosts {
+  /** Models whose definitions changed between libvirt versions, and the newest ones. */
+  private static final java.util.regex.Pattern FOCUS =
+      java.util.regex.Pattern.compile(
+          "(Skylake|Cascadelake|Icelake|Cooperlake|SapphireRapids|GraniteRapids|SierraForest"
+              + "|EPYC-Genoa|EPYC-Milan|EPYC-Rome).*|.*-v\\d+");
+
+  /** Features whose meaning in models changed (removed='yes' in some versions). */
+  private static final List<String> CHANGED = List.of("mpx", "intel-pt", "xsavec", "xgetbv1");
+
   private final CpuMap map;
   private final Random rnd;
+  private final boolean focus;
 
   public RandomHosts(CpuMap map, long seed) {
+    this(map, seed, false);
+  }
+
+  /**
+   * With {@code focus}, a quarter of the sets come from the models that changed between libvirt
+   * versions or are new (Skylake..GraniteRapids, SierraForest, EPYC-Genoa, -vN), with the
+   * features they changed on (mpx, intel-pt) added or taken away.
+   */
+  public RandomHosts(CpuMap map, long seed, boolean focus) {
     this.map = map;
     this.rnd = new Random(seed);
+    this.focus = focus;
   }
 
   public Random random() {
@@ -29,6 +49,9 @@ public final class RandomHosts {
 
   /** One input set for a baseline, of a kind chosen by the seed. */
   public List<CpuDef> hostSet() {
+    if (focus && rnd.nextInt(4) == 0) {
+      return focusSet();
+    }
     int kind = rnd.nextInt(10);
     int n = 1 + rnd.nextInt(rnd.nextInt(4) == 0 ? 8 : 4);
     List<CpuDef> out = new ArrayList<>();
@@ -58,6 +81,24 @@ public final class RandomHosts {
         CpuModel m = vendorless();
         out.add(host(m, null, randomFeatures(rnd.nextInt(8))));
       }
+    }
+    return out;
+  }
+
+  private List<CpuDef> focusSet() {
+    List<CpuModel> models = map.models().stream().filter(m -> FOCUS.matcher(m.name()).matches()).toList();
+    List<String> changed = CHANGED.stream().filter(f -> map.feature(f).isPresent()).toList();
+    int n = 1 + rnd.nextInt(4);
+    List<CpuDef> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      CpuModel m = models.get(rnd.nextInt(models.size()));
+      List<String> features = randomFeatures(rnd.nextInt(3));
+      for (String f : changed) {
+        if (rnd.nextInt(3) == 0) {
+          features.add(f);
+        }
+      }
+      out.add(host(m, vendorFor(m, 0.85), features));
     }
     return out;
   }

@@ -19,7 +19,7 @@ import org.migcheck.model.FeaturePolicy;
 
 /** The worked compare examples of the spec (§4.2), on cputest's Penryn host. */
 class X86CompareTest {
-  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
   static final List<String> HOST_FEATURES =
       List.of(
           "dca", "xtpr", "tm2", "est", "vmx", "ds_cpl", "monitor", "pbe", "tm", "ht", "ss",

@@ -12,7 +12,7 @@ import org.migcheck.cpumap.CpuMapLoader;
 import org.migcheck.model.CpuDef;
 
 class X86LevelTest {
-  static final CpuMap MAP = CpuMapLoader.bundled().forArch(Arch.X86).orElseThrow();
+  static final CpuMap MAP = CpuMapLoader.bundled("9.0.0").forArch(Arch.X86).orElseThrow();
   static final X86Driver X86 = new X86Driver(MAP);
 
   static X86Level levelOfModel(String model) {

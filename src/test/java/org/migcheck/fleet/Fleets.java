@@ -18,7 +18,7 @@ import org.migcheck.testing.SharedData;
 final class Fleets {
   private Fleets() {}
 
-  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
 
   static final List<String> SAMPLE_HOSTS =
       List.of("skylake-a", "skylake-b", "cascadelake", "icelake-notsx", "broadwell",

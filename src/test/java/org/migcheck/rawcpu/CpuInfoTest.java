@@ -57,13 +57,13 @@ class CpuInfoTest {
     HostCapabilities caps =
         (HostCapabilities) new InputReader().readAll(List.of(DIR.resolve("amd-zen3-vm-caps.xml").toString())).get(0);
     String text = Files.readString(DIR.resolve("amd-zen3-vm.cpuinfo"));
-    assertWithinApproximation(text, caps.cpu().toCpuDef(), CpuMapLoader.bundled());
+    assertWithinApproximation(text, caps.cpu().toCpuDef(), CpuMapLoader.bundled("9.0.0"));
     CpuInfo info = CpuInfo.parse(text, "cpuinfo");
     assertThat(List.of(info.family(), info.model(), info.stepping())).containsExactly(25, 17, 1);
     assertThat(List.of(info.sockets(), info.cores(), info.threads())).containsExactly(1, 2, 1);
     assertThat(info.microcode()).isEqualTo(0x1000065L);
     // kernel-only flags map to nothing; real CPUID flags in the kernel's spelling do map
-    CpuMap map = CpuMapLoader.bundled().forLibvirtArch("x86_64", "t");
+    CpuMap map = CpuMapLoader.bundled("9.0.0").forLibvirtArch("x86_64", "t");
     assertThat(info.unmapped(map)).contains("constant_tsc", "rep_good").doesNotContain("sse4_1", "tsc_deadline_timer", "sha_ni");
   }
 

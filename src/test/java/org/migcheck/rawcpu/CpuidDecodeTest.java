@@ -25,7 +25,7 @@ import org.migcheck.testing.SharedData;
  */
 class CpuidDecodeTest {
   private static final Path DIR = SharedData.repo().resolve("src/test/resources/rawcpu");
-  private static final CpuMaps MAPS = CpuMapLoader.bundled();
+  private static final CpuMaps MAPS = CpuMapLoader.bundled("9.0.0");
 
   private static CpuDef decode(CpuidData raw) {
     return CpuidHost.decode(raw, new CpuEngine(MAPS), MAPS.forLibvirtArch("x86_64", "t"), "t");

@@ -21,7 +21,7 @@ final class Samples {
       List.of("skylake-a", "skylake-b", "cascadelake", "icelake-notsx", "broadwell",
           "coffeelake-e2288g", "epyc-rome");
 
-  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
   static final CpuMap MAP = ENGINE.maps().forArch(Arch.X86).orElseThrow();
   static final X86Driver X86 = ENGINE.x86("samples");
   private static final InputReader READER = new InputReader();

@@ -35,13 +35,57 @@ public final class Virsh {
     return v;
   }
 
+  /**
+   * The virsh of one libvirt version: the installed one for its own version (9.0.0 on Debian 12),
+   * else the one .ci/oracles.sh unpacked, run through .ci/virsh-oracle with that version's
+   * cpu_map. Skips (or fails under CI=true) when it is missing or cannot run here.
+   */
+  public static List<String> requireOracle(String version) {
+    Path system = find();
+    if (system != null && version.equals(systemVersion(system))) {
+      require();
+      return List.of(system.toString());
+    }
+    Path wrapper = Path.of(System.getProperty("migcheck.basedir", "."), ".ci", "virsh-oracle");
+    String root = System.getenv().getOrDefault("MIGCHECK_ORACLES", "/opt/migcheck-oracles");
+    Path oracle = Path.of(root, "libvirt-" + version, "usr", "bin", "virsh");
+    SharedData.require(
+        Files.isExecutable(oracle),
+        "virsh " + version + " oracle not installed in " + root + " (run .ci/oracles.sh as root)");
+    List<String> cmd = List.of(wrapper.toString(), version);
+    Result r = run(cmd, "--version");
+    SharedData.require(
+        r.exit() == 0 && r.stdout().trim().equals(version),
+        "virsh " + version + " oracle does not run here (needs root for its mount namespace): "
+            + r.stderr().trim());
+    return cmd;
+  }
+
+  private static String systemVersion(Path virsh) {
+    Result r = run(List.of(virsh.toString()), "--version");
+    return r.exit() == 0 ? r.stdout().trim() : null;
+  }
+
   public static Result run(Path virsh, String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(virsh.toString());
+    return run(List.of(virsh.toString()), args);
+  }
+
+  /** Runs a virsh command line (the binary, or a wrapper and its arguments) on the test driver. */
+  public static Result run(List<String> virsh, String... args) {
+    List<String> cmd = new ArrayList<>(virsh);
+    boolean version = args.length == 1 && args[0].equals("--version");
+    if (version) {
+      cmd.add("--version");
+      return exec(cmd);
+    }
     cmd.add("-q");
     cmd.add("-c");
     cmd.add("test:///default");
     cmd.addAll(List.of(args));
+    return exec(cmd);
+  }
+
+  private static Result exec(List<String> cmd) {
     try {
       ProcessBuilder pb = new ProcessBuilder(cmd);
       pb.environment().put("LC_ALL", "C");

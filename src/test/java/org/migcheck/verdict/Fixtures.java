@@ -19,7 +19,7 @@ import org.migcheck.testing.SharedData;
 
 /** Sample and generated hosts and guests for the migration tests. */
 final class Fixtures {
-  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
   static final MigrationChecker CHECKER = new MigrationChecker(ENGINE);
   static final Suggester SUGGESTER = new Suggester(ENGINE);
 

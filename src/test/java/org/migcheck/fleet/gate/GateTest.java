@@ -25,7 +25,7 @@ import org.migcheck.testing.SharedData;
 
 /** Gate verdicts on rollouts with known answers, built from the samples. */
 class GateTest {
-  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
 
   @TempDir Path tmp;
 

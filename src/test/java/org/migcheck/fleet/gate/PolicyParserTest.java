@@ -15,7 +15,7 @@ import org.migcheck.engine.X86Level;
 
 class PolicyParserTest {
   private static final PolicyParser PARSER =
-      new PolicyParser(CpuMapLoader.bundled().forArch(Arch.X86).orElseThrow());
+      new PolicyParser(CpuMapLoader.bundled("9.0.0").forArch(Arch.X86).orElseThrow());
 
   @TempDir Path tmp;
 

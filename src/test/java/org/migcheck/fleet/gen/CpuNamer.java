@@ -33,9 +33,9 @@ public final class CpuNamer {
     this.driver = new X86Driver(map);
   }
 
-  /** A namer over the bundled libvirt 9.0.0 cpu_map. */
+  /** A namer over the bundled libvirt 9.0.0 cpu_map: generated hosts are as libvirt 9.0.0 writes them. */
   public static CpuNamer bundled() {
-    return new CpuNamer(CpuMapLoader.bundled().forArch(Arch.X86).orElseThrow());
+    return new CpuNamer(CpuMapLoader.bundled("9.0.0").forArch(Arch.X86).orElseThrow());
   }
 
   public CpuMap map() {

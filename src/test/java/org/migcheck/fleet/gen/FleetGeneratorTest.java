@@ -32,7 +32,7 @@ import org.migcheck.testing.Virsh;
 
 class FleetGeneratorTest {
   static final CpuNamer NAMER = CpuNamer.bundled();
-  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled());
+  static final CpuEngine ENGINE = new CpuEngine(CpuMapLoader.bundled("9.0.0"));
   static final X86Driver X86 = ENGINE.x86("test");
 
   @TempDir Path tmp;

@@ -18,6 +18,7 @@ import org.migcheck.report.CheckReport;
 import org.migcheck.verdict.CheckOptions;
 import org.migcheck.verdict.GuestMode;
 import org.migcheck.verdict.Host;
+import org.migcheck.verdict.HostVersions;
 import org.migcheck.verdict.MigrationChecker;
 import org.migcheck.verdict.ModeVerdict;
 import org.migcheck.verdict.Safety;
@@ -137,10 +138,10 @@ final class CheckCommand implements Callable<Integer> {
     Host a = in.host(src);
     Host b = in.host(dst);
     // each host's CPU must only name what its own libvirt knows (bad input otherwise)
-    hostLibvirt.resolve(List.of(a, b), List.of(src, dst));
+    HostVersions versions = hostLibvirt.resolve(List.of(a, b), List.of(src, dst));
     DomainDef domain = guest == null ? null : domain(in, guest);
     CheckOptions options = new CheckOptions(wanted, domain, customCpu(), bothWays);
-    List<ModeVerdict> verdicts = new MigrationChecker(common.engine()).check(a, b, options);
+    List<ModeVerdict> verdicts = new MigrationChecker(common.engine(), versions).check(a, b, options);
     CheckReport report = new CheckReport(a.name(), b.name(), guest, verdicts,
         common.engine().featureMap(src));
     reporting.write(report::text, report::json, context.out());

@@ -8,7 +8,7 @@ final class Axes {
   final CpuAxis cpu;
   final List<AxisRule> rules;
 
-  Axes(CpuEngine engine) {
+  Axes(CpuEngine engine, HostVersions versions) {
     this.cpu = new CpuAxis(engine);
     this.rules = List.of(
         cpu,
@@ -19,7 +19,7 @@ final class Axes {
         new TransportAxis(),
         new MemoryAxis(),
         new DevicesAxis(),
-        new LibvirtVersionAxis());
+        new LibvirtVersionAxis(versions));
   }
 
   /** The outcome of moving g from src to dst, over every axis. */

@@ -18,7 +18,12 @@ public final class MigrationChecker {
   private final Suggester suggester;
 
   public MigrationChecker(CpuEngine engine) {
-    this.axes = new Axes(engine);
+    this(engine, HostVersions.none());
+  }
+
+  /** @param versions the libvirt each host runs, where known (the libvirt-version axis) */
+  public MigrationChecker(CpuEngine engine, HostVersions versions) {
+    this.axes = new Axes(engine, versions);
     this.suggester = new Suggester(engine);
   }
 

@@ -22,6 +22,8 @@ import org.migcheck.cpumap.CpuMaps;
 import org.migcheck.cpumap.LibvirtVersion;
 import org.migcheck.engine.UnknownName;
 import org.migcheck.verdict.Host;
+import org.migcheck.live.LibvirtUri;
+import org.migcheck.live.LiveInputs;
 import org.migcheck.verdict.HostVersions;
 import org.migcheck.model.CpuDef;
 import picocli.CommandLine.Option;
@@ -59,7 +61,12 @@ final class HostLibvirtOptions {
     Map<String, HostVersions.Declared> manifest = new HashMap<>();
     for (String in : inputs) {
       for (String part : in.split(",")) {
-        readManifest(part, manifest);
+        // a libvirt URI reads like a snapshot: its in-memory directory has the manifest too
+        if (part.equals("-")) {
+          continue;
+        }
+        List<Path> live = LibvirtUri.isUri(part) ? LiveInputs.resolve(part) : null;
+        readManifest(live == null || live.isEmpty() ? Path.of(part) : live.get(0), manifest);
       }
     }
     HostVersions out = HostVersions.none();
@@ -142,11 +149,7 @@ final class HostLibvirtOptions {
   }
 
   /** Adds the versions of a snapshot directory's manifest (the input or its parent directory). */
-  private static void readManifest(String input, Map<String, HostVersions.Declared> out) {
-    if (input.equals("-")) {
-      return;
-    }
-    Path p = Path.of(input);
+  private static void readManifest(Path p, Map<String, HostVersions.Declared> out) {
     Path dir = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
     Path file = dir == null ? null : dir.resolve(MANIFEST);
     if (file == null || !Files.isRegularFile(file)) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.migcheck.InputException;
+import org.migcheck.json.JsonWriter;
 import org.migcheck.rawcpu.RawCpuCapabilities;
 
 /**
@@ -115,6 +116,11 @@ public final class LiveInputs {
       if (domcaps != null) {
         out.add(Files.writeString(dir.resolve(stem + "-domcaps.xml"), domcaps, StandardCharsets.UTF_8));
       }
+      // the host's libvirt version, as a snapshot directory's manifest gives it (the version axis)
+      JsonWriter manifest = new JsonWriter().beginObject().field("schema", SnapshotWriter.SCHEMA);
+      manifest.name("hosts").beginArray().beginObject().field("host", stem).field("uri", h.uri())
+          .field("uuid", h.uuid()).field("libvirt", h.libvirt()).endObject().endArray().endObject();
+      Files.writeString(dir.resolve(SnapshotWriter.MANIFEST), manifest + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory file system", e);
     }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.migcheck.json.JsonWriter;
 
 /**
  * The packages of src/main point one way, read → model → engine → verdict → report → cli (README,
@@ -35,6 +36,7 @@ class ArchitectureTest {
    */
   private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
       entry("model", Set.of()),
+      entry("json", Set.of()),
       entry("xml", Set.of()),
       entry("cpumap", Set.of("xml")),
       entry("read", Set.of("xml")),
@@ -43,23 +45,21 @@ class ArchitectureTest {
       entry("fleet.read", Set.of("read", "xml", "parse", "input", "model")),
       entry("engine", Set.of("cpumap", "model")),
       entry("rawcpu", Set.of("engine", "cpumap", "model", "xml")),
-      entry("live", Set.of("rawcpu", "xml")),
+      entry("live", Set.of("rawcpu", "xml", "json")),
       entry("verdict", Set.of("engine", "cpumap", "model")),
       entry("fleet", Set.of("fleet.read", "input", "verdict", "engine", "cpumap", "model")),
       entry("fleet.gate", Set.of("fleet", "verdict", "engine", "cpumap", "model")),
-      entry("report", Set.of("fleet", "fleet.gate", "verdict", "engine", "cpumap", "model")),
+      entry("report", Set.of("json", "fleet", "fleet.gate", "verdict", "engine", "cpumap", "model")),
       entry("report.html",
-          Set.of("report", "fleet", "fleet.gate", "verdict", "engine", "cpumap", "model")),
-      entry("cli", Set.of("live", "rawcpu", "report.html", "report", "fleet", "fleet.gate",
+          Set.of("json", "report", "fleet", "fleet.gate", "verdict", "engine", "cpumap", "model")),
+      entry("cli", Set.of("json", "live", "rawcpu", "report.html", "report", "fleet", "fleet.gate",
           "fleet.read", "verdict", "engine", "cpumap", "model", "input", "parse", "read", "xml")));
 
   /**
    * Uses against the direction that came with the live-host work and are still to be undone, each
    * with the way out. The test fails when one disappears, so that it leaves this list too.
    */
-  private static final Map<String, String> KNOWN = Map.of(
-      "read -> live", "read's hook for libvirt URIs (read/Inputs) should be handed in by cli",
-      "live -> report", "the snapshot.json writer (live/SnapshotWriter) uses report's JsonWriter");
+  private static final Map<String, String> KNOWN = Map.of();
 
   /** {@code org.migcheck.a.b.Name} or {@code org.migcheck.a.b.*}: the package is a.b. */
   private static final Pattern USE = Pattern.compile("org\\.migcheck\\.([a-z]\\w*(?:\\.[a-z]\\w*)*)\\.[A-Z*]");

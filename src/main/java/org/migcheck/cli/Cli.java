@@ -2,9 +2,13 @@ package org.migcheck.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.migcheck.InputException;
+import org.migcheck.live.LiveInputs;
+import org.migcheck.read.ArgumentSource;
+import org.migcheck.read.Inputs;
 import picocli.CommandLine;
 
 /**
@@ -12,6 +16,21 @@ import picocli.CommandLine;
  * exceptions into messages and exit statuses.
  */
 public final class Cli {
+  static {
+    // libvirt URIs and CPU dumps wherever a host is read: the read side only knows the interface
+    Inputs.install(new ArgumentSource() {
+      @Override
+      public void prefetch(List<String> args) {
+        LiveInputs.prefetch(args);
+      }
+
+      @Override
+      public List<Path> resolve(String arg) {
+        return LiveInputs.resolve(arg);
+      }
+    });
+  }
+
   private final CliContext context;
 
   public Cli(PrintWriter out, PrintWriter err, InputStream stdin) {

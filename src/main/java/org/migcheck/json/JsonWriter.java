@@ -1,4 +1,4 @@
-package org.migcheck.report;
+package org.migcheck.json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.migcheck.InputException;
-import org.migcheck.report.JsonWriter;
+import org.migcheck.json.JsonWriter;
 
 /**
  * Writes a snapshot directory: per host {@code HOST.xml}, {@code HOST-domcaps.xml},

@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.migcheck.InputException;
-import org.migcheck.live.LiveInputs;
 
 /** Resolves command-line arguments to the files they name, the way libvirt tools accept them. */
 public final class Inputs {
+  private static volatile ArgumentSource extra = ArgumentSource.NONE;
+
   private Inputs() {}
+
+  /** Installs what turns URIs and CPU dumps into files (the CLI's live-host source). */
+  public static void install(ArgumentSource source) {
+    extra = source;
+  }
 
   /**
    * Each argument in order: {@code -} is standard input; a directory stands for its {@code *.xml}
@@ -20,7 +26,7 @@ public final class Inputs {
    * @throws InputException for a missing path or a directory without XML files
    */
   public static List<InputFile> resolve(List<String> args) {
-    LiveInputs.prefetch(args); // libvirt URIs: read from their hosts now, in parallel
+    extra.prefetch(args); // libvirt URIs: read from their hosts now, in parallel
     List<InputFile> out = new ArrayList<>();
     for (String arg : args) {
       out.addAll(resolve(arg));
@@ -29,7 +35,7 @@ public final class Inputs {
   }
 
   public static List<InputFile> resolve(String arg) {
-    List<Path> live = LiveInputs.resolve(arg); // a libvirt URI or a CPUID/cpuinfo dump: in memory
+    List<Path> live = extra.resolve(arg); // a libvirt URI or a CPUID/cpuinfo dump: in memory
     if (live != null) {
       return live.stream().map(p -> new InputFile(p.toString(), p)).toList();
     }

@@ -12,6 +12,7 @@ import org.migcheck.verdict.Finding;
 import org.migcheck.verdict.GuestMode;
 import org.migcheck.verdict.ModeVerdict;
 import org.migcheck.verdict.Safety;
+import org.migcheck.json.JsonWriter;
 
 /**
  * The text and JSON forms of {@code migcheck check}: a table of verdicts (mode × direction), then

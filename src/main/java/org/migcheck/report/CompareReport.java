@@ -5,6 +5,7 @@ import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.Feature;
 import org.migcheck.engine.CompareResult;
 import org.migcheck.engine.CpuEngine;
+import org.migcheck.json.JsonWriter;
 
 /** The text and JSON forms of a compare result, in virsh's words plus the reasons. */
 public final class CompareReport {

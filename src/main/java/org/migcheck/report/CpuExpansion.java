@@ -10,6 +10,7 @@ import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.UnknownName;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
+import org.migcheck.json.JsonWriter;
 
 /**
  * A CPU's full feature set after expanding its model through the cpu_map (x86 only: the ppc64 and

@@ -5,6 +5,7 @@ import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuDocument;
 import org.migcheck.model.CpuFeature;
 import org.migcheck.model.CpuMode;
+import org.migcheck.json.JsonWriter;
 
 /** A bare {@code <cpu>} document (virsh cpu-baseline output, cputest files). */
 final class CpuReport implements DocumentReport {

@@ -12,6 +12,7 @@ import org.migcheck.engine.FeatureDiff;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuSignature;
+import org.migcheck.json.JsonWriter;
 
 /**
  * {@code migcheck diff}: the features each of two x86 CPUs has that the other lacks, after full

@@ -1,5 +1,7 @@
 package org.migcheck.report;
 
+import org.migcheck.json.JsonWriter;
+
 /** The inspect report of one document: a text block and the fields of its JSON object. */
 interface DocumentReport {
   /** "capabilities", "domainCapabilities", "domain" or "cpu". */

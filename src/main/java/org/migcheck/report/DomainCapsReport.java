@@ -11,6 +11,7 @@ import org.migcheck.model.DomainCapabilities.FeatureCaps;
 import org.migcheck.model.DomainCapabilities.HostModel;
 import org.migcheck.model.DomainCapabilities.ModeCaps;
 import org.migcheck.model.ModelUsability;
+import org.migcheck.json.JsonWriter;
 
 /** What {@code virsh domcapabilities} says one emulator and machine type can give guests. */
 final class DomainCapsReport implements DocumentReport {

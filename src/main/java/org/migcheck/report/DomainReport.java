@@ -12,6 +12,7 @@ import org.migcheck.model.DomainDef;
 import org.migcheck.model.DomainDef.HugePage;
 import org.migcheck.model.DomainDef.SecLabel;
 import org.migcheck.model.DomainDef.Timer;
+import org.migcheck.json.JsonWriter;
 
 /** A guest definition: what it asks of the host it runs on or migrates to. */
 final class DomainReport implements DocumentReport {

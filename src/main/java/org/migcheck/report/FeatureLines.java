@@ -3,6 +3,7 @@ package org.migcheck.report;
 import java.util.List;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.Feature;
+import org.migcheck.json.JsonWriter;
 
 /** Feature names with their CPUID/MSR location, one a line, aligned; and their JSON form. */
 final class FeatureLines {

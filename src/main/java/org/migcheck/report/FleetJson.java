@@ -24,6 +24,7 @@ import org.migcheck.verdict.PhysBitsAxis;
 import org.migcheck.verdict.PlatformAxis;
 import org.migcheck.verdict.Suggestion;
 import org.migcheck.verdict.TscAxis;
+import org.migcheck.json.JsonWriter;
 
 /**
  * {@code migcheck fleet --format json}: everything, complete (every host of every class, every

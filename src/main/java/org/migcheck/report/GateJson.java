@@ -4,6 +4,7 @@ import org.migcheck.fleet.FleetBaselines.Baseline;
 import org.migcheck.fleet.gate.GateResult;
 import org.migcheck.fleet.gate.RuleResult;
 import org.migcheck.fleet.gate.Violation;
+import org.migcheck.json.JsonWriter;
 
 /** {@code migcheck gate --format json}: every rule, every violation, every subject that passed. */
 public final class GateJson {

@@ -13,6 +13,7 @@ import org.migcheck.model.HostCapabilities.SecModel;
 import org.migcheck.model.HostCpu;
 import org.migcheck.model.MaxPhysAddr;
 import org.migcheck.model.TscCounter;
+import org.migcheck.json.JsonWriter;
 
 /** What {@code virsh capabilities} says about one host, in the order operators need it. */
 final class HostReport implements DocumentReport {

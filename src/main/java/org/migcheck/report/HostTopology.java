@@ -11,6 +11,7 @@ import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.HostCapabilities.NumaCell;
 import org.migcheck.model.HostCapabilities.NumaCpu;
 import org.migcheck.model.HostCapabilities.PageCount;
+import org.migcheck.json.JsonWriter;
 
 /**
  * A host's CPU topology and NUMA cells. libvirt's {@code <topology sockets>} counts sockets per

@@ -8,6 +8,7 @@ import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.DomainDef;
 import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.ParsedDocument;
+import org.migcheck.json.JsonWriter;
 
 /**
  * {@code migcheck inspect}: per document, what operators otherwise piece together from lscpu and

@@ -6,6 +6,7 @@ import org.migcheck.cpumap.CpuMap;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuXml;
 import org.migcheck.verdict.Suggestion;
+import org.migcheck.json.JsonWriter;
 
 /**
  * The forms of {@code migcheck suggest}: the pasteable {@code <cpu>} (libvirt's formatting plus

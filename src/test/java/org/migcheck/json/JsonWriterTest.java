@@ -1,4 +1,4 @@
-package org.migcheck.report;
+package org.migcheck.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

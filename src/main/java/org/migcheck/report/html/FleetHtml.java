@@ -23,7 +23,7 @@ import org.migcheck.verdict.GuestMode;
 import org.migcheck.verdict.Safety;
 import org.migcheck.verdict.Suggestion;
 import org.migcheck.model.CpuXml;
-import org.migcheck.report.JsonWriter;
+import org.migcheck.json.JsonWriter;
 import org.migcheck.report.SuggestReport;
 
 /**

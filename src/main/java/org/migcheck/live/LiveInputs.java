@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.migcheck.InputException;
-import org.migcheck.json.JsonWriter;
 import org.migcheck.rawcpu.RawCpuCapabilities;
 
 /**
@@ -55,7 +54,7 @@ public final class LiveInputs {
       if (r.failed()) {
         throw new InputException(r.uri(), r.error());
       }
-      BY_URI.put(todo.get(r.index()), store(BY_URI.size() + 1, r.data()));
+      BY_URI.put(todo.get(r.index()), store(BY_URI.size() + 1, r));
     }
   }
 
@@ -105,26 +104,31 @@ public final class LiveInputs {
     }
   }
 
-  private static List<Path> store(int index, HostData h) {
-    String stem = SnapshotWriter.safeName(h.hostname());
+  /**
+   * A collected host as an in-memory snapshot directory, written by {@link SnapshotWriter} itself
+   * (same files, same manifest with the host's libvirt version); its capabilities and default
+   * domcapabilities are the inputs.
+   */
+  private static List<Path> store(int index, FleetCollector.Result r) {
     Path dir = Memory.FS.getPath("live:" + index);
+    SnapshotWriter snapshot = new SnapshotWriter(dir, LiveInputs::writeInMemory);
+    String stem = snapshot.add(r).host();
+    snapshot.finish();
     List<Path> out = new ArrayList<>();
-    try {
-      Files.createDirectories(dir);
-      out.add(Files.writeString(dir.resolve(stem + ".xml"), h.capabilities(), StandardCharsets.UTF_8));
-      String domcaps = h.domainCapabilities().get("");
-      if (domcaps != null) {
-        out.add(Files.writeString(dir.resolve(stem + "-domcaps.xml"), domcaps, StandardCharsets.UTF_8));
-      }
-      // the host's libvirt version, as a snapshot directory's manifest gives it (the version axis)
-      JsonWriter manifest = new JsonWriter().beginObject().field("schema", SnapshotWriter.SCHEMA);
-      manifest.name("hosts").beginArray().beginObject().field("host", stem).field("uri", h.uri())
-          .field("uuid", h.uuid()).field("libvirt", h.libvirt()).endObject().endArray().endObject();
-      Files.writeString(dir.resolve(SnapshotWriter.MANIFEST), manifest + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("in-memory file system", e);
+    out.add(dir.resolve(stem + ".xml"));
+    Path domcaps = dir.resolve(stem + "-domcaps.xml");
+    if (Files.exists(domcaps)) {
+      out.add(domcaps);
     }
     out.forEach(p -> BY_NAME.put(p.toString(), p));
     return List.copyOf(out);
+  }
+
+  private static void writeInMemory(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory file system", e);
+    }
   }
 }

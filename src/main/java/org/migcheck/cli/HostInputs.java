@@ -2,16 +2,18 @@ package org.migcheck.cli;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.migcheck.InputException;
 import org.migcheck.cpumap.CpuMaps;
 import org.migcheck.input.HostDocuments;
 import org.migcheck.input.HostPairing;
 import org.migcheck.input.InputReader;
 import org.migcheck.input.PairCheck;
-import org.migcheck.verdict.Host;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.HostCapabilities;
+import org.migcheck.verdict.Host;
 
 /**
  * Turns command-line arguments into hosts: capabilities plus, optionally, domcapabilities, paired
@@ -47,15 +49,7 @@ final class HostInputs {
   /** One host: exactly one capabilities document and at most one domcapabilities. */
   Host host(String arg) {
     HostDocuments f = read(List.of(arg));
-    if (f.caps().size() != 1) {
-      throw new InputException(arg, f.caps().isEmpty()
-          ? "no <capabilities> document: a host needs its virsh capabilities"
-          : f.caps().size() + " <capabilities> documents: give one host (a.xml,a-domcaps.xml)");
-    }
-    if (f.domcaps().size() > 1) {
-      throw new InputException(arg, f.domcaps().size()
-          + " <domainCapabilities> documents: give at most one per host");
-    }
+    HostPairing.requireOneHost(arg, f.caps().size(), f.domcaps().size());
     return host((HostCapabilities) f.caps().get(0).doc(),
         f.domcaps().isEmpty() ? null : (DomainCapabilities) f.domcaps().get(0).doc());
   }
@@ -67,10 +61,11 @@ final class HostInputs {
    */
   List<Host> hosts(List<String> args) {
     HostDocuments f = read(args);
+    Set<Integer> withHostData = new HashSet<>();
+    f.caps().forEach(r -> withHostData.add(r.pairing().argument()));
+    f.domcaps().forEach(r -> withHostData.add(r.pairing().argument()));
     for (int i = 0; i < args.size(); i++) {
-      int argument = i;
-      if (f.caps().stream().noneMatch(r -> r.pairing().argument() == argument)
-          && f.domcaps().stream().noneMatch(r -> r.pairing().argument() == argument)) {
+      if (!withHostData.contains(i)) {
         throw new InputException(args.get(i), "no <capabilities> or <domainCapabilities> document");
       }
     }

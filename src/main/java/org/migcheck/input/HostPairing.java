@@ -144,17 +144,23 @@ public final class HostPairing {
         texts.put(d.argument(), d.argumentText());
       }
     }
-    counts.forEach((argument, n) -> {
-      String arg = texts.get(argument);
-      if (n[0] != 1) {
-        throw new InputException(arg, n[0] == 0
-            ? "no <capabilities> document: a host needs its virsh capabilities"
-            : n[0] + " <capabilities> documents: give one host (a.xml,a-domcaps.xml)");
-      }
-      if (n[1] > 1) {
-        throw new InputException(arg, n[1] + " <domainCapabilities> documents: give at most one per host");
-      }
-    });
+    counts.forEach((argument, n) -> requireOneHost(texts.get(argument), n[0], n[1]));
+  }
+
+  /**
+   * An argument that must be one host (an explicit {@code caps,domcaps}, or check's SRC and DST)
+   * holds exactly one capabilities document and at most one domcapabilities.
+   */
+  public static void requireOneHost(String argument, int caps, int domcaps) {
+    if (caps != 1) {
+      throw new InputException(argument, caps == 0
+          ? "no <capabilities> document: a host needs its virsh capabilities"
+          : caps + " <capabilities> documents: give one host (a.xml,a-domcaps.xml)");
+    }
+    if (domcaps > 1) {
+      throw new InputException(argument, domcaps + " <domainCapabilities> documents: give at most"
+          + " one per host");
+    }
   }
 
   /** The capabilities document right before {@code d} when it is in the same file, else -1. */

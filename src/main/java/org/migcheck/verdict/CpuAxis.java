@@ -8,6 +8,7 @@ import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.CpuModel;
 import org.migcheck.cpumap.Feature;
+import org.migcheck.cpumap.Vendor;
 import org.migcheck.engine.CompareResult;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.model.CpuCheck;
@@ -124,7 +125,13 @@ public final class CpuAxis implements AxisRule {
    */
   @Override
   public void start(GuestProfile g, Host src, Host h, Outcome out) {
-    if (g.mode() == GuestMode.CUSTOM) {
+    if (g.unchecked()) {
+      // no check before start, and QEMU without enforce drops what it cannot give: it starts
+      List<String> gone = dropped(g.cpu(), h);
+      if (!gone.isEmpty() && !g.isQemuDefault()) {
+        out.add(Axis.CPU, Safety.RISKY, dropsSilently(h, gone), gone);
+      }
+    } else if (g.mode() == GuestMode.CUSTOM) {
       if (g.cpu() == null) {
         out.add(Axis.CPU, Safety.UNSAFE, "no custom CPU: " + g.problem());
       } else if (h.targetCpu() != null) {
@@ -332,6 +339,10 @@ public final class CpuAxis implements AxisRule {
   // ---- custom
 
   void custom(GuestProfile g, Host src, Host dst, Outcome out) {
+    if (g.unchecked()) {
+      unchecked(g, src, dst, out);
+      return;
+    }
     if (g.cpu() == null) {
       out.add(Axis.CPU, Safety.UNSAFE,
           "no custom CPU runs on both " + src.name() + " and " + dst.name() + ": " + g.problem());
@@ -381,16 +392,109 @@ public final class CpuAxis implements AxisRule {
               : ": " + String.join(", ", became) + " became required and " + dst.name()
                   + " must provide them"));
     }
+    vendorChange(running, src, dst, out);
+    // check='partial' (the default for KVM custom CPUs, qemu_domain.c qemuDomainDefCPUPostParse)
+    // compares before start (qemu_process.c qemuProcessUpdateGuestCPU); 'full' refuses after
+    // start what QEMU did not enable (cpu_x86.c virCPUx86UpdateLive): both refuse a missing feature
+    fits(dst, running, out);
+  }
+
+  /** The custom CPU must fit the destination, and QEMU there must be able to run its model. */
+  private void fits(Host dst, CpuDef running, Outcome out) {
     if (fits(dst, running, "the guest CPU", out)) {
       Finding u = usability(dst, running, out.notes);
       if (u != null) {
         out.findings.add(u);
       }
     }
-    if (cpu.check() == CpuCheck.NONE && out.safety() == Safety.UNSAFE) {
-      out.note("check='none': libvirt does not check the CPU at start, so QEMU would drop missing"
-          + " features silently instead of refusing");
+  }
+
+  // ---- QEMU's behaviour where libvirt checks nothing (check='none', QEMU's default model)
+
+  /**
+   * A guest libvirt starts without a CPU check: on the source QEMU drops what the source cannot
+   * give and libvirt records it as disabled, then checks the live CPU fully ('full'), so the
+   * destination must give every feature the guest kept, or libvirt refuses the incoming guest.
+   */
+  private void unchecked(GuestProfile g, Host src, Host dst, Outcome out) {
+    CpuDef cpu = g.cpu();
+    if (g.cpuOrigin() != null) {
+      out.note("custom CPU: " + g.cpuOrigin());
     }
+    List<String> gone = dropped(cpu, src);
+    CpuDef running = withDisabled(cpu, gone);
+    out.guestCpu = running;
+    out.guestBits = engine.features(running);
+    if (!gone.isEmpty()) {
+      if (g.isQemuDefault()) {
+        out.note("QEMU on " + src.name() + " leaves out " + String.join(", ", gone)
+            + ", which the host does not give guests; libvirt records "
+            + (gone.size() == 1 ? "it" : "them") + " as disabled");
+      } else {
+        out.add(Axis.CPU, Safety.RISKY, dropsSilently(src, gone), gone);
+      }
+    }
+    out.note("check='none': libvirt checks no CPU before this guest starts; once it runs, its CPU"
+        + " is checked in full, so " + dst.name() + " must give every feature it kept");
+    vendorChange(running, src, dst, out);
+    fits(dst, running, out);
+  }
+
+  private static String dropsSilently(Host h, List<String> gone) {
+    return "check='none': QEMU on " + h.name() + " silently drops " + count(gone.size(), "feature")
+        + " of the guest CPU that the host does not give guests";
+  }
+
+  /** The features of the guest CPU the host does not offer guests: what QEMU filters there. */
+  List<String> dropped(CpuDef cpu, Host h) {
+    CpuDef target = h.targetCpu();
+    if (target == null || cpu.model() == null) {
+      return List.of();
+    }
+    return names(engine.features(cpu).andNot(engine.features(target)));
+  }
+
+  /** The CPU with these features disabled, as libvirt records what QEMU filtered. */
+  static CpuDef withDisabled(CpuDef cpu, List<String> names) {
+    if (names.isEmpty()) {
+      return cpu;
+    }
+    List<CpuFeature> features = new ArrayList<>();
+    for (CpuFeature f : cpu.features()) {
+      if (!names.contains(f.name())) {
+        features.add(f);
+      }
+    }
+    for (String n : names) {
+      features.add(new CpuFeature(n, FeaturePolicy.DISABLE));
+    }
+    return cpu.withFeatures(features);
+  }
+
+  /**
+   * Under KVM QEMU gives every named model the host's CPU vendor unless its 'vendor' property is
+   * set (target/i386/cpu.c x86_cpu_load_model: "Normally we advertise the actual CPU vendor, but
+   * you can override this using the 'vendor' property ... when doing cross vendor migration");
+   * libvirt sets it only from {@code <model vendor_id>} (qemu_command.c). A model or
+   * {@code <vendor>} that names a vendor is refused by libvirt's compare instead. UNSAFE, as the
+   * guest breaks: it chose vendor-specific paths at boot, e.g. 32-bit system calls by SYSENTER on
+   * Intel, which KVM emulates in compatibility mode only for guests told Intel
+   * (arch/x86/kvm/emulate.c em_sysenter), so they fault once the guest is told AMD.
+   */
+  void vendorChange(CpuDef running, Host src, Host dst, Outcome out) {
+    String a = src.vendor();
+    String b = dst.vendor();
+    if (running.vendorId() != null || a == null || b == null || a.equals(b)
+        || running.vendor() != null || modelVendor(running) != null) {
+      return;
+    }
+    out.add(Axis.CPU, Safety.UNSAFE, "the vendor changes under a running guest: " + running.model()
+        + " names no vendor, so QEMU gives the guest its host's (" + a + " on " + src.name()
+        + ", " + b + " on " + dst.name() + ")");
+  }
+
+  private Vendor modelVendor(CpuDef cpu) {
+    return cpu.model() == null ? null : map.model(cpu.model()).map(CpuModel::vendor).orElse(null);
   }
 
   /**

@@ -126,11 +126,21 @@ public final class MigrationChecker {
       }
       default -> {
         if (isOwn) {
+          if (own != null && own.model() != null) {
+            String origin = GuestProfile.writtenDefault(d, own)
+                ? GuestProfile.DEFAULT_ORIGIN + own.model()
+                    + " (as libvirt writes it for a domain without <cpu>)"
+                : null;
+            return new GuestProfile(mode, own, true, mpa, tsc, d, origin, null);
+          }
           // a custom <cpu> without a model runs QEMU's default model too
-          return own != null && own.model() != null
-              ? new GuestProfile(mode, own, true, mpa, tsc, d, null, null)
-              : new GuestProfile(mode, GuestProfile.qemuDefault(d.source()), true, null, tsc, d,
-                  "QEMU's default " + GuestProfile.QEMU_DEFAULT_MODEL
+          CpuDef def = GuestProfile.qemuDefault(d);
+          String arch = d.os() == null ? null : d.os().arch();
+          return def == null
+              ? new GuestProfile(mode, null, true, null, tsc, d, null,
+                  "QEMU picks the default CPU of " + arch + " guests, which migcheck does not model")
+              : new GuestProfile(mode, def, true, null, tsc, d,
+                  GuestProfile.DEFAULT_ORIGIN + def.model()
                       + (own == null ? " (the domain has no <cpu>)" : " (its <cpu> names no model)"),
                   null);
         }

@@ -68,15 +68,6 @@ class CustomModeAndStartTest {
   }
 
   @Test
-  void aDomainWithoutCpuRunsQemu64() {
-    ModeVerdict v = checkGuest(host("skylake-a"), host("epyc-rome"),
-        Fixtures.testGuest("no-cpu.xml")).get(0);
-    assertThat(v.mode()).isEqualTo(GuestMode.CUSTOM);
-    assertThat(v.guestCpu().model()).isEqualTo("qemu64");
-    assertThat(v.findings(Axis.CPU)).isEmpty();
-  }
-
-  @Test
   void blockersListedByQemuMustBeDisabled() {
     Host a = host("skylake-a");
     Host b = TestHosts.withCustomModel(host("skylake-b"), "Broadwell-IBRS",

@@ -71,6 +71,26 @@ final class GuestXml {
         + "</domain>\n";
   }
 
+  /** A guest that names no CPU: libvirt gives it QEMU's default model (qemu64) unchecked. */
+  static String noCpu() {
+    return "<domain type='kvm'>\n"
+        + "  <name>web-static03</name>\n"
+        + "  <uuid>5c0f9e27-7a1b-4d38-9e64-2b8d3f61a0c5</uuid>\n"
+        + "  <memory unit='KiB'>2097152</memory>\n"
+        + "  <currentMemory unit='KiB'>2097152</currentMemory>\n"
+        + "  <vcpu placement='static'>2</vcpu>\n"
+        + os("pc-q35-7.2")
+        + features()
+        + "  <clock offset='utc'>\n"
+        + "    <timer name='rtc' tickpolicy='catchup'/>\n"
+        + "    <timer name='pit' tickpolicy='delay'/>\n"
+        + "    <timer name='hpet' present='no'/>\n"
+        + "  </clock>\n"
+        + lifecycle()
+        + devices("web-static03", "52:54:00:3a:c2:91", "br-web")
+        + "</domain>\n";
+  }
+
   static String passthrough(long tscHz) {
     return "<domain type='kvm'>\n"
         + "  <name>trading-gw02</name>\n"

@@ -78,6 +78,7 @@ public final class SampleFleet {
     out.put("guest-custom.xml", GuestXml.custom());
     out.put("guest-host-model.xml", GuestXml.hostModel());
     out.put("guest-passthrough.xml", GuestXml.passthrough(hosts().get("skylake-a").tscHz()));
+    out.put("guest-no-cpu.xml", GuestXml.noCpu());
     return out;
   }
 

@@ -14,6 +14,7 @@ import org.migcheck.verdict.PhysBitsAxis;
  * @param physBits the host's physical address bits (capabilities maxphysaddr), or null
  * @param physLimit the host-model maxphysaddr limit of its domcapabilities, or null
  * @param machineSet the registry id of its machine types
+ * @param machineAliases the registry id of its machine type aliases, as "alias=canonical"
  * @param secModels the registry id of its security models
  * @param liveMigration whether capabilities list live migration support
  * @param host the host's documents, kept only for guest checks (else null)
@@ -28,6 +29,7 @@ public record FleetHost(
     Integer physBits,
     Integer physLimit,
     int machineSet,
+    int machineAliases,
     int secModels,
     boolean liveMigration,
     Host host) {

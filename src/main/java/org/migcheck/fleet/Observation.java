@@ -19,6 +19,7 @@ sealed interface Observation {
    * @param cpuKey the host CPU as written (arch, model, vendor, signature, features), to intern
    * @param cpu the host CPU, null when the document has none
    * @param machines the machine types it offers KVM guests of its arch (aliases left out), sorted
+   * @param machineAliases its machine type aliases as "alias=canonical" (q35=pc-q35-7.2)
    * @param secModels its security models, e.g. "apparmor", "dac +64055:+994"
    * @param caps the document, kept only while a class needs a representative
    */
@@ -31,6 +32,7 @@ sealed interface Observation {
       Boolean tscScaling,
       Integer physBits,
       List<String> machines,
+      List<String> machineAliases,
       List<String> secModels,
       boolean liveMigration,
       HostCapabilities caps)

@@ -56,6 +56,7 @@ final class Observations {
         cpu == null || cpu.counter() == null ? null : cpu.counter().scaling(),
         phys == null ? null : phys.bits() != null ? phys.bits() : phys.limit(),
         machines(h, cpu == null ? null : cpu.arch()),
+        machineAliases(h, cpu == null ? null : cpu.arch()),
         secModels(h.secModels()),
         h.migrationFeatures() != null && h.migrationFeatures().live(),
         h);
@@ -94,6 +95,18 @@ final class Observations {
    * guest records the versioned name they stand for.
    */
   static List<String> machines(HostCapabilities h, String arch) {
+    return machines(h, arch, false);
+  }
+
+  /**
+   * The machine type aliases it offers KVM guests of its arch, as "alias=canonical": what a name
+   * such as q35 means on this host (libvirt's {@code <machine canonical>}).
+   */
+  static List<String> machineAliases(HostCapabilities h, String arch) {
+    return machines(h, arch, true);
+  }
+
+  private static List<String> machines(HostCapabilities h, String arch, boolean aliases) {
     List<String> out = new ArrayList<>();
     for (Guest g : h.guests()) {
       if (!"hvm".equals(g.osType()) || g.arch() == null) {
@@ -109,8 +122,13 @@ final class Observations {
         }
       }
       for (Machine m : machines) {
-        if (m.canonical() == null && m.name() != null) {
+        if (m.name() == null) {
+          continue;
+        }
+        if (!aliases && m.canonical() == null) {
           out.add(m.name());
+        } else if (aliases && m.canonical() != null && !m.canonical().equals(m.name())) {
+          out.add(m.name() + "=" + m.canonical());
         }
       }
       if (arch == null) {

@@ -32,6 +32,7 @@ final class Pairing {
       Observation.Host host,
       HostCpuPart cpu,
       int machineSet,
+      int machineAliases,
       int secModels,
       HostCapabilities caps,
       HostPairing.Doc pairing) {}
@@ -67,6 +68,7 @@ final class Pairing {
           withoutCpuText(h),
           cpu,
           registry.machineSetId(h.machines()),
+          registry.machineSetId(h.machineAliases()),
           registry.secModelSetId(h.secModels()),
           keepDocuments ? h.caps() : null,
           pairingDoc(h.name(), h.uuid())));
@@ -133,6 +135,7 @@ final class Pairing {
               h.physBits(),
               d == null ? null : d.obs().physLimit(),
               e.machineSet,
+              e.machineAliases,
               e.secModels,
               h.liveMigration(),
               e.caps == null ? null : new Host(HostNames.shortName(h.name()), e.caps, d == null ? null : d.doc())));
@@ -161,7 +164,7 @@ final class Pairing {
   private static Observation.Host withoutCpuText(Observation.Host h) {
     return new Observation.Host(
         h.name(), h.uuid(), null, null, h.tscHz(), h.tscScaling(), h.physBits(), List.of(),
-        List.of(), h.liveMigration(), null);
+        List.of(), List.of(), h.liveMigration(), null);
   }
 
   private static Observation.Domcaps withoutCpuText(Observation.Domcaps d) {

@@ -1,6 +1,9 @@
 package org.migcheck.report;
 
 import org.migcheck.fleet.FleetBaselines.Baseline;
+import java.util.List;
+import java.util.Map;
+import org.migcheck.fleet.gate.Detail;
 import org.migcheck.fleet.gate.GateResult;
 import org.migcheck.fleet.gate.RuleResult;
 import org.migcheck.fleet.gate.Violation;
@@ -42,7 +45,14 @@ public final class GateJson {
         w.field("subject", v.subject());
         w.field("candidate", v.candidate());
         w.field("message", v.message());
-        w.stringArray("details", v.details());
+        w.name("details").beginArray();
+        for (Detail d : v.facts()) {
+          w.beginObject();
+          w.field("kind", d.kind());
+          fields(w, d.fields());
+          w.endObject();
+        }
+        w.endArray();
         w.endObject();
       }
       w.endArray();
@@ -54,6 +64,35 @@ public final class GateJson {
     w.field("cpuMap", cpuMap);
     w.endObject();
     return w.toString();
+  }
+
+  /** A detail's fields: strings, numbers, lists of strings and lists of such maps. */
+  private static void fields(JsonWriter w, Map<String, Object> fields) {
+    for (Map.Entry<String, Object> e : fields.entrySet()) {
+      w.name(e.getKey());
+      value(w, e.getValue());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void value(JsonWriter w, Object v) {
+    if (v == null) {
+      w.nullValue();
+    } else if (v instanceof Number n) {
+      w.value(n);
+    } else if (v instanceof Map<?, ?> m) {
+      w.beginObject();
+      fields(w, (Map<String, Object>) m);
+      w.endObject();
+    } else if (v instanceof List<?> l) {
+      w.beginArray();
+      for (Object x : l) {
+        value(w, x);
+      }
+      w.endArray();
+    } else {
+      w.value(v.toString());
+    }
   }
 
   private static void baseline(JsonWriter w, String key, Baseline b) {

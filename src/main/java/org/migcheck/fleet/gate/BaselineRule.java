@@ -97,8 +97,8 @@ final class BaselineRule {
       }
       return new Violation(names.of(c), true,
           "leaves no " + scope.replace("the ", "") + ": libvirt says " + now.error(),
-          List.of("before: " + describe(was), "host CPU: " + c.fleetClass().vendor() + " "
-              + c.fleetClass().cpu().decodedModel()));
+          List.of(Detail.baseline(describe(was), null),
+              Detail.hostCpu(c.fleetClass().vendor(), c.fleetClass().cpu().decodedModel())));
     }
     if (!c.fleetClass().cpu().isX86()) {
       return null;
@@ -106,17 +106,17 @@ final class BaselineRule {
     CpuMap map = engine.featureMap("gate");
     Bits lost = was.bits().andNot(now.bits());
     List<String> missing = new ArrayList<>();
-    List<String> details = new ArrayList<>();
+    List<Detail> details = new ArrayList<>();
     for (Feature f : map.presentFeatures(lost.andNot(c.fleetClass().cpu().bits()))) {
       if (!policy.allowedLosses().contains(f.name())) {
         missing.add(f.name());
-        details.add(f.name() + "  " + f.location());
+        details.add(Detail.feature(f.name(), f.location()));
       }
     }
     if (missing.isEmpty()) {
       return null;
     }
-    details.add(0, "before: " + describe(was) + "; after: " + describe(now));
+    details.add(0, Detail.baseline(describe(was), describe(now)));
     return new Violation(names.of(c), true,
         "removes " + list(missing) + " from " + scope,
         details);

@@ -61,7 +61,7 @@ public final class Gate {
     List<String> notes = new ArrayList<>();
     List<RuleResult> rules = new ArrayList<>();
     if (!guests.isEmpty()) {
-      rules.addAll(timed(() -> new GuestRules(engine, names).check(guests, hostsBefore, updates, added, notes)));
+      rules.addAll(timed(() -> new GuestRules(engine, names, policy.newHosts()).check(guests, hostsBefore, updates, added, notes)));
     }
     rules.addAll(timed(() -> List.of(new BaselineRule(engine, policy).check(before, after, candidatesByName, names, notes))));
     rules.addAll(timed(() -> new HostRules(engine, policy, after.registry(), names, isCandidate).check(hostsAfter)));

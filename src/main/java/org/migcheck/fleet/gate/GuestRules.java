@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.HostNames;
@@ -25,14 +24,22 @@ import org.migcheck.verdict.Safety;
 final class GuestRules {
   static final String START = "guest-start";
   static final String MIGRATION = "guest-migration";
+  static final String NEW_HOST = "guest-new-host";
   private static final int NOTES_PER_GUEST = 10;
 
   private final MigrationChecker checker;
   private final HostNames names;
+  private final Policy.NewHosts scope;
 
   GuestRules(CpuEngine engine, HostNames names) {
+    this(engine, names, Policy.NewHosts.SAME_VENDOR);
+  }
+
+  /** @param scope the fleet hosts each new host must exchange guests with (OFF: no such rule) */
+  GuestRules(CpuEngine engine, HostNames names, Policy.NewHosts scope) {
     this.checker = new MigrationChecker(engine);
     this.names = names;
+    this.scope = scope;
   }
 
   /** A way guests can no longer go: to (or from) an updated host, from (or to) other hosts. */
@@ -53,13 +60,17 @@ final class GuestRules {
     List<Violation> moveViolations = new ArrayList<>();
     List<String> startPassed = new ArrayList<>();
     List<String> movePassed = new ArrayList<>();
+    List<Violation> newHostViolations = new ArrayList<>();
+    List<String> newHostPassed = new ArrayList<>();
     Map<FleetHost, FleetHost> afterOf = new IdentityHashMap<>();
     updates.forEach((now, was) -> afterOf.put(was, now));
+    List<FleetHost> addedByName = new ArrayList<>(added);
+    addedByName.sort(java.util.Comparator.comparing(names::of, org.migcheck.model.NaturalOrder.INSTANCE));
     for (DomainDef g : guests) {
       String guest = name(g);
       Map<FleetHost, Boolean> startable = startable(g, before);
       List<String> lostStarts = new ArrayList<>();
-      List<String> startDetails = new ArrayList<>();
+      List<Detail> startDetails = new ArrayList<>();
       List<Lost> lostMoves = new ArrayList<>();
       List<FleetHost> updatedBefore = before.stream().filter(afterOf::containsKey).toList();
       for (FleetHost was : updatedBefore) {
@@ -70,7 +81,7 @@ final class GuestRules {
         List<Finding> why = unsafe(checker.startFindings(g, now.host()));
         if (!why.isEmpty()) {
           lostStarts.add(names.of(now));
-          startDetails.add(names.of(now) + ": " + messages(why));
+          startDetails.add(Detail.start(names.of(now), why));
           continue;
         }
         lostMoves.addAll(lostMoves(g, was, now, before, startable, afterOf, updatedBefore));
@@ -88,12 +99,74 @@ final class GuestRules {
         moveViolations.add(moveViolation(guest, lostMoves));
       }
       newHostNotes(g, guest, added, notes);
+      if (scope != Policy.NewHosts.OFF) {
+        List<FleetHost> runs = new ArrayList<>();
+        for (FleetHost was : before) {
+          FleetHost now = afterOf.get(was);
+          if (now == null ? startable.get(was) : checker.canStart(g, now.host())) {
+            runs.add(now == null ? was : now);
+          }
+        }
+        List<Lost> lost = runs.isEmpty() ? List.of() : newHostMoves(g, runs, addedByName);
+        if (runs.isEmpty() && !added.isEmpty()) {
+          notes.add("guest " + guest + " starts on no fleet host: new hosts are not checked for it");
+        }
+        if (lost.isEmpty()) {
+          newHostPassed.add(guest);
+        } else {
+          newHostViolations.add(moveViolation(guest, lost,
+              "cannot live-migrate %d %s between the fleet and a new host: "));
+        }
+      }
     }
-    return List.of(
+    List<RuleResult> out = new ArrayList<>(List.of(
         new RuleResult(START, "guests can still start on every updated host they could start on",
             startViolations, startPassed),
         new RuleResult(MIGRATION, "guests can still live-migrate wherever they could",
-            moveViolations, movePassed));
+            moveViolations, movePassed)));
+    if (scope != Policy.NewHosts.OFF) {
+      out.add(new RuleResult(NEW_HOST, "guests can live-migrate onto every new host and back"
+          + (scope == Policy.NewHosts.SAME_VENDOR ? " (from the fleet hosts of its vendor)" : ""),
+          newHostViolations, newHostPassed));
+    }
+    return out;
+  }
+
+  /**
+   * The moves between each new host and the fleet hosts the guest runs on (of the new host's
+   * vendor unless the scope is all) that are UNSAFE, both ways; the way back is only looked at
+   * when the guest can start on the new host at all (else the way there says why).
+   */
+  private List<Lost> newHostMoves(DomainDef g, List<FleetHost> runs, List<FleetHost> added) {
+    List<Lost> out = new ArrayList<>();
+    for (FleetHost n : added) {
+      List<FleetHost> peers = runs.stream()
+          .filter(h -> scope == Policy.NewHosts.ALL
+              || Objects.equals(h.fleetClass().vendor(), n.fleetClass().vendor()))
+          .toList();
+      if (peers.isEmpty()) {
+        continue;
+      }
+      boolean startsThere = checker.canStart(g, n.host());
+      for (boolean toNew : new boolean[] {true, false}) {
+        if (!toNew && !startsThere) {
+          continue;
+        }
+        List<Map.Entry<FleetHost, List<Finding>>> lost = peers.parallelStream()
+            .map(h -> {
+              ModeVerdict v = toNew ? checker.migrate(g, h.host(), n.host())
+                  : checker.migrate(g, n.host(), h.host());
+              return v.safety() == Safety.UNSAFE ? Map.entry(h, unsafe(v.findings())) : null;
+            })
+            .filter(Objects::nonNull)
+            .toList();
+        if (!lost.isEmpty()) {
+          out.add(new Lost(n, toNew, lost.stream().map(Map.Entry::getKey).toList(),
+              lost.get(0).getValue()));
+        }
+      }
+    }
+    return out;
   }
 
   private static String name(DomainDef g) {
@@ -157,22 +230,28 @@ final class GuestRules {
   }
 
   private Violation moveViolation(String guest, List<Lost> lost) {
+    return moveViolation(guest, lost, "can no longer live-migrate %d %s it could before: ");
+  }
+
+  /** @param lead the message's start, with the number of ways and "way"/"ways" to fill in */
+  private Violation moveViolation(String guest, List<Lost> lost, String lead) {
     List<String> parts = new ArrayList<>();
-    List<String> details = new ArrayList<>();
+    List<Detail> details = new ArrayList<>();
     int pairs = 0;
     for (Lost l : lost) {
       String updated = names.of(l.updated());
-      String others =
-          l.others().size() <= 3
-              ? String.join(", ", l.others().stream().map(names::of).toList())
-              : count(l.others().size());
-      parts.add((l.toUpdated() ? "to " : "from ") + updated + (l.toUpdated() ? " from " : " to ") + others);
-      details.add((l.toUpdated() ? "to " + updated + " from " : "from " + updated + " to ")
-          + BaselineRule.list(l.others().stream().map(names::of).toList()) + ": " + messages(l.why()));
-      pairs += l.others().size();
+      List<String> others = l.others().stream().map(names::of).toList();
+      String shown = others.size() <= 3 ? String.join(", ", others) : count(others.size());
+      parts.add((l.toUpdated() ? "to " : "from ") + updated + (l.toUpdated() ? " from " : " to ") + shown);
+      String line = (l.toUpdated() ? "to " + updated + " from " : "from " + updated + " to ")
+          + BaselineRule.list(others);
+      details.add(l.toUpdated()
+          ? Detail.migration(others, List.of(updated), l.why(), line)
+          : Detail.migration(List.of(updated), others, l.why(), line));
+      pairs += others.size();
     }
     return new Violation(guest, false,
-        "can no longer live-migrate " + pairs + (pairs == 1 ? " way" : " ways") + " it could before: "
+        String.format(java.util.Locale.ROOT, lead, pairs, pairs == 1 ? "way" : "ways")
             + String.join("; ", parts.subList(0, Math.min(3, parts.size())))
             + (parts.size() > 3 ? " and " + (parts.size() - 3) + " more" : ""),
         details);
@@ -197,9 +276,7 @@ final class GuestRules {
   }
 
   private static String messages(List<Finding> findings) {
-    return findings.stream()
-        .map(f -> f.message() + (f.features().isEmpty() ? "" : " (" + String.join(", ", f.features()) + ")"))
-        .collect(Collectors.joining("; "));
+    return Detail.messages(findings);
   }
 
   private static String count(int n) {

@@ -91,7 +91,7 @@ final class HostRules {
   }
 
   /** Why a host breaks a rule (with details), or NONE. */
-  private record Problem(String message, List<String> details) {
+  private record Problem(String message, List<Detail> details) {
     static final Problem NONE = new Problem(null, List.of());
   }
 
@@ -170,20 +170,23 @@ final class HostRules {
         : new Problem("lacks " + String.join(", ", missing), locations(map, missing));
   }
 
-  private static List<String> locations(CpuMap map, List<String> features) {
-    List<String> out = new ArrayList<>();
+  private static List<Detail> locations(CpuMap map, List<String> features) {
+    List<Detail> out = new ArrayList<>();
     for (String f : features) {
-      out.add(f + map.feature(f).map(x -> "  " + x.location()).orElse(""));
+      out.add(Detail.feature(f, map.feature(f).map(x -> x.location()).orElse(null)));
     }
     return out;
   }
 
   // ---- other rules
 
+  /** An alias such as q35 is resolved per host: each host's own {@code <machine canonical>}. */
   private String machines(FleetHost h) {
     List<String> offered = registry.machineSet(h.machineSet());
-    List<String> missing =
-        policy.requiredMachines().stream().filter(m -> !offered.contains(m)).toList();
+    List<String> aliases = registry.machineSet(h.machineAliases());
+    List<String> missing = policy.requiredMachines().stream()
+        .filter(m -> !offered.contains(m) && aliases.stream().noneMatch(a -> a.startsWith(m + "=")))
+        .toList();
     return missing.isEmpty() ? null : "lacks machine type " + String.join(", ", missing);
   }
 

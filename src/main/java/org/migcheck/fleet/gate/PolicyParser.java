@@ -2,6 +2,7 @@ package org.migcheck.fleet.gate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -30,22 +31,24 @@ import org.migcheck.engine.X86Level;
  * require-model      = Skylake-Server-IBRS
  * require-features   = avx2, aes
  * allow-feature-loss = hle, rtm            # or * for any
- * max-tsc-spread     = 250ppm              # or 500kHz, 1MHz, 2000Hz
+ * max-tsc-spread     = 250ppm              # or 500kHz, 0.5MHz, 1MHz, 2000Hz
  * min-phys-bits      = 46
  * require-machines   = pc-q35-7.2
  * single-vendor      = yes
+ * new-host-migration = same-vendor         # or all, off
  * </pre>
  */
 public final class PolicyParser {
   static final List<String> KEYS =
       List.of(
           "min-level", "require-model", "require-features", "allow-feature-loss",
-          "max-tsc-spread", "min-phys-bits", "require-machines", "single-vendor");
+          "max-tsc-spread", "min-phys-bits", "require-machines", "single-vendor",
+          "new-host-migration");
 
   private static final List<String> LIST_KEYS =
       List.of("require-model", "require-features", "allow-feature-loss", "require-machines");
 
-  private static final Pattern SPREAD = Pattern.compile("(\\d+)\\s*(ppm|hz|khz|mhz)");
+  private static final Pattern SPREAD = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ppm|hz|khz|mhz)");
 
   private final CpuMap map;
 
@@ -93,6 +96,7 @@ public final class PolicyParser {
     Integer physBits = null;
     List<String> machines = new ArrayList<>();
     boolean singleVendor = false;
+    Policy.NewHosts newHosts = Policy.NewHosts.SAME_VENDOR;
     for (int i = 0; i < lines.size(); i++) {
       int n = i + 1;
       String line = stripComment(lines.get(i)).strip();
@@ -134,10 +138,12 @@ public final class PolicyParser {
         case "min-phys-bits" -> physBits = physBits(file, n, value);
         case "require-machines" -> machines.addAll(items);
         case "single-vendor" -> singleVendor = yesNo(file, n, key, value);
+        case "new-host-migration" -> newHosts = newHosts(file, n, value);
         default -> throw new IllegalStateException(key);
       }
     }
-    return new Policy(level, models, features, losses, anyLoss, spread, physBits, machines, singleVendor);
+    return new Policy(level, models, features, losses, anyLoss, spread, physBits, machines, singleVendor,
+        newHosts);
   }
 
   private static String stripComment(String line) {
@@ -174,28 +180,29 @@ public final class PolicyParser {
     return names;
   }
 
+  /** A limit with a unit; decimals are fine (0.5MHz) as long as they make whole Hz or ppm. */
   private static Policy.TscSpread spread(String file, int n, String value) {
     Matcher m = SPREAD.matcher(value.toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw error(file, n, "max-tsc-spread: '" + value
-          + "' is not a number with a unit (ppm, Hz, kHz or MHz), e.g. 250ppm or 1MHz");
+          + "' is not a number with a unit (ppm, Hz, kHz or MHz), e.g. 250ppm, 0.5MHz or 1MHz");
     }
+    String unit = m.group(2);
+    BigDecimal scaled = new BigDecimal(m.group(1)).movePointRight(switch (unit) {
+      case "khz" -> 3;
+      case "mhz" -> 6;
+      default -> 0;
+    });
     long v;
     try {
-      v = Long.parseLong(m.group(1));
-    } catch (NumberFormatException e) {
-      throw error(file, n, "max-tsc-spread: '" + value + "' is too large");
-    }
-    try {
-      return switch (m.group(2)) {
-        case "ppm" -> new Policy.TscSpread(v, true);
-        case "khz" -> new Policy.TscSpread(Math.multiplyExact(v, 1_000L), false);
-        case "mhz" -> new Policy.TscSpread(Math.multiplyExact(v, 1_000_000L), false);
-        default -> new Policy.TscSpread(v, false);
-      };
+      v = scaled.longValueExact();
     } catch (ArithmeticException e) {
-      throw error(file, n, "max-tsc-spread: '" + value + "' is too large");
+      boolean fraction = scaled.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0;
+      throw error(file, n, "max-tsc-spread: '" + value + "' is "
+          + (!fraction ? "too large" : unit.equals("ppm") ? "not a whole number of ppm"
+              : "not a whole number of Hz"));
     }
+    return new Policy.TscSpread(v, unit.equals("ppm"));
   }
 
   private static Integer physBits(String file, int n, String value) {
@@ -208,6 +215,14 @@ public final class PolicyParser {
       // reported below
     }
     throw error(file, n, "min-phys-bits: '" + value + "' is not a number of bits from 1 to 64");
+  }
+
+  private static Policy.NewHosts newHosts(String file, int n, String value) {
+    Policy.NewHosts h = Policy.NewHosts.parse(value.toLowerCase(Locale.ROOT));
+    if (h == null) {
+      throw error(file, n, "new-host-migration: '" + value + "' is not same-vendor, all or off");
+    }
+    return h;
   }
 
   private static boolean yesNo(String file, int n, String key, String value) {

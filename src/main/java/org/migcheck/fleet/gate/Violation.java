@@ -7,10 +7,15 @@ import java.util.List;
  *
  * @param candidate the subject is a candidate host (new, or a new snapshot of a fleet host)
  * @param message one line for people
- * @param details what the line summarises (features with their hosts, findings...)
+ * @param facts what the line summarises (features with their hosts, findings...), as fields
  */
-public record Violation(String subject, boolean candidate, String message, List<String> details) {
+public record Violation(String subject, boolean candidate, String message, List<Detail> facts) {
   public Violation {
-    details = List.copyOf(details);
+    facts = List.copyOf(facts);
+  }
+
+  /** The facts as the lines reports print. */
+  public List<String> details() {
+    return facts.stream().map(Detail::text).toList();
   }
 }

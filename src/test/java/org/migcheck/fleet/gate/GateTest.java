@@ -22,6 +22,8 @@ import org.migcheck.fleet.read.FleetReader;
 import org.migcheck.input.InputReader;
 import org.migcheck.model.DomainDef;
 import org.migcheck.testing.SharedData;
+import org.migcheck.verdict.MigrationChecker;
+import org.migcheck.verdict.Safety;
 
 /** Gate verdicts on rollouts with known answers, built from the samples. */
 class GateTest {
@@ -132,6 +134,63 @@ class GateTest {
     assertThat(rule(r, "guest-start").violations()).isEmpty();
     assertThat(rule(r, "guest-migration").violations()).isEmpty();
     assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("guest erp-db01 cannot start on new host broadwell: "));
+  }
+
+  /** Issue finding 4: a new host without TSX joins Skylake hosts. */
+  @Test
+  void aNewHostGuestsCannotMoveOntoFails() {
+    List<DomainDef> all = guests("guest-custom", "guest-host-model", "guest-passthrough", "guest-no-cpu");
+    GateResult r = gate(Policy.NONE, hosts("skylake-a", "skylake-b"), hosts("icelake-notsx"), all);
+    assertThat(r.passed()).isFalse();
+    assertThat(failing(r, "guest-new-host")).containsExactly("build-runner07", "trading-gw02");
+    assertThat(rule(r, "guest-new-host").passed()).containsExactly("erp-db01", "web-static03");
+    Violation hm = rule(r, "guest-new-host").violations().get(0);
+    assertThat(hm.message()).startsWith("cannot live-migrate 4 ways between the fleet and a new host: "
+        + "to icelake-notsx from skylake-a, skylake-b; from icelake-notsx to skylake-a, skylake-b");
+    // structured: the way there names the hosts and the findings with their features
+    Detail there = hm.facts().get(0);
+    assertThat(there.kind()).isEqualTo("migration");
+    assertThat(there.fields().get("from")).isEqualTo(List.of("skylake-a", "skylake-b"));
+    assertThat(there.fields().get("to")).isEqualTo(List.of("icelake-notsx"));
+    assertThat(there.text()).contains("(hle, rtm, md-clear)");
+    // the way back: a host-model guest started on the newer host keeps features Skylake lacks
+    assertThat(hm.facts().get(1).fields().get("from")).isEqualTo(List.of("icelake-notsx"));
+    // the same verdict as check gives
+    MigrationChecker checker = new MigrationChecker(ENGINE);
+    assertThat(checker.migrate(all.get(1), TestHostsAccess.host("skylake-a"),
+        TestHostsAccess.host("icelake-notsx")).safety()).isEqualTo(Safety.UNSAFE);
+  }
+
+  @Test
+  void theNewHostRuleIsScopedByThePolicy() {
+    List<DomainDef> g = guests("guest-host-model");
+    Policy off = new Policy(null, List.of(), List.of(), List.of(), false, null, null, List.of(), false,
+        Policy.NewHosts.OFF);
+    GateResult r = gate(off, hosts("skylake-a", "skylake-b"), hosts("icelake-notsx"), g);
+    assertThat(r.rules()).noneMatch(x -> x.rule().equals("guest-new-host"));
+    // an AMD host joins: same-vendor pairs it with no Intel host; all pairs it with every one
+    GateResult same = gate(Policy.NONE, hosts("skylake-a"), hosts("epyc-rome"), g);
+    assertThat(rule(same, "guest-new-host").violations()).isEmpty();
+    Policy all = new Policy(null, List.of(), List.of(), List.of(), false, null, null, List.of(), false,
+        Policy.NewHosts.ALL);
+    GateResult every = gate(all, hosts("skylake-a"), hosts("epyc-rome"), g);
+    assertThat(failing(every, "guest-new-host")).containsExactly("build-runner07");
+  }
+
+  /** Issue finding 6: q35 is an alias each host resolves to its own newest q35. */
+  @Test
+  void requiredMachineAliasesAreResolvedPerHost() {
+    Policy q35 = new Policy(null, List.of(), List.of(), List.of(), false, null, null,
+        List.of("q35", "pc", "pc-q35-7.2"), false);
+    GateResult r = gate(q35, hosts("skylake-a", "broadwell", "epyc-rome"), List.of(), List.of());
+    // every host offers the aliases; broadwell (QEMU 6.2) lacks the versioned pc-q35-7.2 only
+    assertThat(failing(r, "require-machines")).containsExactly("broadwell");
+    assertThat(rule(r, "require-machines").violations().get(0).message())
+        .isEqualTo("lacks machine type pc-q35-7.2");
+    Policy none = new Policy(null, List.of(), List.of(), List.of(), false, null, null,
+        List.of("microvm-q35"), false);
+    assertThat(failing(gate(none, hosts("skylake-a"), List.of(), List.of()), "require-machines"))
+        .containsExactly("skylake-a");
   }
 
   @Test

@@ -62,6 +62,21 @@ class PolicyParserTest {
     assertThat(parse("").equals(Policy.NONE)).isTrue();
   }
 
+  /** Issue finding 6: decimal units for the TSC tolerance. */
+  @Test
+  void decimalUnitsMakeWholeHertz() throws IOException {
+    assertThat(parse("max-tsc-spread = 0.5MHz").maxTscSpread()).isEqualTo(new Policy.TscSpread(500_000, false));
+    assertThat(parse("max-tsc-spread = 1.25 kHz").maxTscSpread()).isEqualTo(new Policy.TscSpread(1_250, false));
+    assertThat(parse("max-tsc-spread = 2.0ppm").maxTscSpread()).isEqualTo(new Policy.TscSpread(2, true));
+  }
+
+  @Test
+  void theNewHostRuleIsOnUnlessThePolicySaysOtherwise() throws IOException {
+    assertThat(parse("").newHosts()).isEqualTo(Policy.NewHosts.SAME_VENDOR);
+    assertThat(parse("new-host-migration = all").newHosts()).isEqualTo(Policy.NewHosts.ALL);
+    assertThat(parse("new-host-migration = OFF").newHosts()).isEqualTo(Policy.NewHosts.OFF);
+  }
+
   @Test
   void everyMistakeNamesTheLine() {
     fails("min-level = v3\nmin-levle = v3", 2,
@@ -78,7 +93,10 @@ class PolicyParserTest {
         "unknown CPU feature 'bogus' (not in the bundled cpu_map (libvirt 9.0.0))");
     fails("allow-feature-loss = *, hle", 1, "allow-feature-loss = * allows any loss: name no features with it");
     fails("max-tsc-spread = 250", 1,
-        "max-tsc-spread: '250' is not a number with a unit (ppm, Hz, kHz or MHz), e.g. 250ppm or 1MHz");
+        "max-tsc-spread: '250' is not a number with a unit (ppm, Hz, kHz or MHz), e.g. 250ppm, 0.5MHz or 1MHz");
+    fails("max-tsc-spread = 0.5ppm", 1, "max-tsc-spread: '0.5ppm' is not a whole number of ppm");
+    fails("max-tsc-spread = 0.0000001MHz", 1, "max-tsc-spread: '0.0000001MHz' is not a whole number of Hz");
+    fails("new-host-migration = some", 1, "new-host-migration: 'some' is not same-vendor, all or off");
     fails("max-tsc-spread = 99999999999999999MHz", 1, "max-tsc-spread: '99999999999999999MHz' is too large");
     fails("min-phys-bits = 65", 1, "min-phys-bits: '65' is not a number of bits from 1 to 64");
     fails("min-phys-bits = lots", 1, "min-phys-bits: 'lots' is not a number of bits from 1 to 64");

@@ -12,6 +12,12 @@ import org.migcheck.model.CpuDef;
 import org.migcheck.model.DomainDef;
 import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.HostCapabilities.Machine;
+import org.migcheck.verdict.Axis;
+import org.migcheck.verdict.CheckOptions;
+import org.migcheck.verdict.Host;
+import org.migcheck.verdict.MigrationChecker;
+import org.migcheck.verdict.ModeVerdict;
+import org.migcheck.verdict.Safety;
 
 /** The scenarios samples/README.md promises, checked on the committed files. */
 class SampleScenariosTest {
@@ -118,6 +124,25 @@ class SampleScenariosTest {
         assertThat(machines(h)).as(h).contains("pc-q35-7.2", "q35", "pc");
       }
     }
+  }
+
+  private static Host host(String name) {
+    return new Host(name, Samples.caps(name), Samples.domcaps(name));
+  }
+
+  @Test
+  void aCpuLessGuestMovesBetweenIntelHostsButNotToAmd() {
+    DomainDef g = Samples.guest("guest-no-cpu");
+    assertThat(g.cpu()).isNull();
+    MigrationChecker checker = new MigrationChecker(Samples.ENGINE);
+    List<ModeVerdict> same = checker.check(host("skylake-a"), host("skylake-b"),
+        new CheckOptions(List.of(), g, null, true));
+    assertThat(same).extracting(ModeVerdict::safety).containsExactly(Safety.SAFE, Safety.SAFE);
+    List<ModeVerdict> cross = checker.check(host("skylake-a"), host("epyc-rome"),
+        new CheckOptions(List.of(), g, null, true));
+    assertThat(cross).allSatisfy(v -> assertThat(v.findings(Axis.CPU))
+        .anySatisfy(f -> assertThat(f.message()).startsWith("the vendor changes under a running guest")));
+    assertThat(cross.get(1).findings(Axis.CPU)).anySatisfy(f -> assertThat(f.features()).containsExactly("svm"));
   }
 
   @Test

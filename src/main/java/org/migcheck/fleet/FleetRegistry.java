@@ -39,7 +39,10 @@ public final class FleetRegistry {
   private final Map<List<Object>, HostModelPart> hostModels = new HashMap<>();
   private final Map<ClassKey, FleetClass> classes = new HashMap<>();
   private final List<FleetClass> classList = new ArrayList<>();
-  private final Map<List<Object>, HostCapabilities> capsSamples = new HashMap<>();
+  /** Per CPU key and address width: the document of the part that stands for the CPU. */
+  private final Map<List<Object>, Map.Entry<HostCpuPart, HostCapabilities>> capsSamples =
+      new HashMap<>();
+  private final Map<HostCpuPart, String> textOf = new java.util.IdentityHashMap<>();
   private final Map<HostModelPart, DomainCapabilities> domcapsSamples = new HashMap<>();
   private final Interner<List<String>> machineSets = new Interner<>();
   /** Machine lists as hosts list them, to their sorted set: most hosts repeat a list. */
@@ -102,7 +105,8 @@ public final class FleetRegistry {
 
   /** Keeps the first document of each host CPU and address width, for {@link #representatives}. */
   void offerRepresentative(HostCpuPart cpu, Integer physBits, HostCapabilities caps) {
-    capsSamples.putIfAbsent(Arrays.asList(cpu, physBits), caps);
+    capsSamples.merge(Arrays.asList(keyOf(cpu), physBits), Map.entry(cpu, caps),
+        (a, b) -> least(a.getKey(), b.getKey()) == a.getKey() ? a : b);
   }
 
   void offerRepresentative(HostModelPart hostModel, DomainCapabilities domcaps) {
@@ -123,7 +127,7 @@ public final class FleetRegistry {
     widths.forEach(
         (c, bits) -> {
           for (Integer b : bits) {
-            HostCapabilities caps = capsSamples.get(Arrays.asList(c.cpu(), b));
+            HostCapabilities caps = capsSamples.get(Arrays.asList(keyOf(c.cpu()), b)).getValue();
             DomainCapabilities dc = c.hostModel() == null ? null : domcapsSamples.get(c.hostModel());
             String name = label.apply(c) + (bits.size() > 1 ? " (" + b + " bits)" : "");
             out.add(new Host(name, caps, dc));
@@ -132,7 +136,8 @@ public final class FleetRegistry {
     return out;
   }
 
-  FleetClass fleetClass(HostCpuPart cpu, HostModelPart hostModel) {
+  FleetClass fleetClass(HostCpuPart written, HostModelPart hostModel) {
+    HostCpuPart cpu = cpus.get(keyOf(written));
     return classes.computeIfAbsent(
         new ClassKey(cpu, hostModel),
         k -> {
@@ -149,10 +154,33 @@ public final class FleetRegistry {
       return known;
     }
     HostCpuPart part = newHostCpu(cpu, source);
-    List<Object> key = List.of(part.identity(), Objects.toString(part.cpu().model()));
-    HostCpuPart canonical = cpus.computeIfAbsent(key, k -> part);
-    cpuByText.put(text, canonical);
-    return canonical;
+    cpuByText.put(text, part);
+    textOf.put(part, text);
+    cpus.merge(keyOf(part), part, this::least);
+    return part;
+  }
+
+  /**
+   * What makes two host CPUs one: on x86 the identity, which holds the expanded features, so
+   * Skylake-Server + spec-ctrl and Skylake-Server-IBRS are one CPU (as diff says) whatever the
+   * spelling; other arches do not expand, so their model name stays part of the key.
+   */
+  private static List<Object> keyOf(HostCpuPart part) {
+    return isX86(part.cpu().arch())
+        ? List.of(part.identity())
+        : List.of(part.identity(), Objects.toString(part.cpu().model()));
+  }
+
+  /**
+   * Of two spellings of one CPU, the one that stands for both: the least model name, then written
+   * form, so the fleet's classes and reports do not depend on the order hosts are read in.
+   */
+  private HostCpuPart least(HostCpuPart a, HostCpuPart b) {
+    int c = Objects.toString(a.cpu().model()).compareTo(Objects.toString(b.cpu().model()));
+    if (c == 0) {
+      c = textOf.get(a).compareTo(textOf.get(b));
+    }
+    return c <= 0 ? a : b;
   }
 
   private HostCpuPart newHostCpu(HostCpu cpu, String source) {

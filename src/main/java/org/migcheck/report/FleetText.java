@@ -245,7 +245,11 @@ public final class FleetText {
     }
     out.append(";\n  the same host CPU, another host-model:\n");
     for (List<FleetClass> g : groups) {
-      out.append("    ").append(join(g.stream().map(a::label).toList(), " = ")).append('\n');
+      // a class without domcapabilities has no known host-model: say so rather than "another"
+      List<String> unknown = g.stream().filter(c -> c.hostModel() == null).map(a::label).toList();
+      out.append("    ").append(join(g.stream().map(a::label).toList(), " = "))
+          .append(unknown.isEmpty() ? "" : " (no domcapabilities for " + join(unknown) + ")")
+          .append('\n');
     }
   }
 

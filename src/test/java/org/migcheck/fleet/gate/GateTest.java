@@ -173,8 +173,12 @@ class GateTest {
     assertThat(rule(same, "guest-new-host").violations()).isEmpty();
     Policy all = new Policy(null, List.of(), List.of(), List.of(), false, null, null, List.of(), false,
         Policy.NewHosts.ALL);
-    GateResult every = gate(all, hosts("skylake-a"), hosts("epyc-rome"), g);
-    assertThat(failing(every, "guest-new-host")).containsExactly("build-runner07");
+    GateResult every = gate(all, hosts("skylake-a"), hosts("epyc-rome"), guests("guest-host-model", "guest-no-cpu"));
+    // the guest without <cpu> is checked too (it starts anywhere), and qemu64 would change vendor
+    assertThat(failing(every, "guest-new-host")).containsExactly("build-runner07", "web-static03");
+    assertThat(rule(every, "guest-new-host").violations().get(1).details())
+        .anySatisfy(d -> assertThat(d).contains("the vendor changes under a running guest"));
+    assertThat(every.notes()).noneMatch(n -> n.contains("starts on no fleet host"));
   }
 
   /** Issue finding 6: q35 is an alias each host resolves to its own newest q35. */

@@ -61,11 +61,7 @@ final class GuestXml {
         + os("pc-q35-7.2")
         + features()
         + "  <cpu mode='host-model' check='partial'/>\n"
-        + "  <clock offset='utc'>\n"
-        + "    <timer name='rtc' tickpolicy='catchup'/>\n"
-        + "    <timer name='pit' tickpolicy='delay'/>\n"
-        + "    <timer name='hpet' present='no'/>\n"
-        + "  </clock>\n"
+        + plainClock()
         + lifecycle()
         + devices("build-runner07", "52:54:00:7d:14:e8", "br-ci")
         + "</domain>\n";
@@ -81,11 +77,7 @@ final class GuestXml {
         + "  <vcpu placement='static'>2</vcpu>\n"
         + os("pc-q35-7.2")
         + features()
-        + "  <clock offset='utc'>\n"
-        + "    <timer name='rtc' tickpolicy='catchup'/>\n"
-        + "    <timer name='pit' tickpolicy='delay'/>\n"
-        + "    <timer name='hpet' present='no'/>\n"
-        + "  </clock>\n"
+        + plainClock()
         + lifecycle()
         + devices("web-static03", "52:54:00:3a:c2:91", "br-web")
         + "</domain>\n";
@@ -120,6 +112,15 @@ final class GuestXml {
         + "    <type arch='x86_64' machine='" + machine + "'>hvm</type>\n"
         + "    <boot dev='hd'/>\n"
         + "  </os>\n";
+  }
+
+  /** A UTC clock with the usual timers and no TSC timer. */
+  private static String plainClock() {
+    return "  <clock offset='utc'>\n"
+        + "    <timer name='rtc' tickpolicy='catchup'/>\n"
+        + "    <timer name='pit' tickpolicy='delay'/>\n"
+        + "    <timer name='hpet' present='no'/>\n"
+        + "  </clock>\n";
   }
 
   private static String features() {

@@ -126,7 +126,12 @@ public final class CpuAxis implements AxisRule {
   @Override
   public void start(GuestProfile g, Host src, Host h, Outcome out) {
     if (g.unchecked()) {
-      // no check before start, and QEMU without enforce drops what it cannot give: it starts
+      // no check before start, and QEMU without enforce drops what it cannot give: it starts,
+      // if QEMU there has the model at all
+      Finding offer = offered(h, g.cpu());
+      if (offer != null) {
+        out.findings.add(offer);
+      }
       List<String> gone = dropped(g.cpu(), h);
       if (!gone.isEmpty() && !g.isQemuDefault()) {
         out.add(Axis.CPU, Safety.RISKY, dropsSilently(h, gone), gone);
@@ -409,6 +414,31 @@ public final class CpuAxis implements AxisRule {
     }
   }
 
+  /**
+   * Whether QEMU on the host has the custom model at all, whatever {@code check} says: libvirt
+   * translates (fallback='allow') or refuses (forbid) a model QEMU lacks before it starts QEMU
+   * (qemu_process.c qemuProcessUpdateGuestCPU, virCPUTranslate). Null when it has, or unknown.
+   */
+  Finding offered(Host h, CpuDef cpu) {
+    if (h.domcaps() == null || cpu.model() == null) {
+      return null;
+    }
+    DomainCapabilities.CustomMode cm = h.domcaps().cpu().custom();
+    if (cm == null || !cm.supported()) {
+      return new Finding(Axis.CPU, Safety.UNSAFE,
+          "QEMU on " + h.name() + " supports no custom CPU models");
+    }
+    String name = cpu.model();
+    if (cm.model(name) != null) {
+      return null;
+    }
+    return cpu.fallback() == Fallback.FORBID
+        ? new Finding(Axis.CPU, Safety.UNSAFE,
+            "QEMU on " + h.name() + " does not offer model " + name + " (fallback='forbid')")
+        : new Finding(Axis.CPU, Safety.RISKY, "QEMU on " + h.name() + " does not offer model "
+            + name + ": libvirt would translate it to another model (fallback='allow')");
+  }
+
   // ---- QEMU's behaviour where libvirt checks nothing (check='none', QEMU's default model)
 
   /**
@@ -503,23 +533,13 @@ public final class CpuAxis implements AxisRule {
    * not print them, so they are then derived as the model's features the host-model lacks.
    */
   Finding usability(Host h, CpuDef cpu, List<String> notes) {
-    if (h.domcaps() == null || cpu.model() == null) {
-      return null;
+    Finding offer = offered(h, cpu);
+    if (offer != null || h.domcaps() == null || cpu.model() == null) {
+      return offer;
     }
     DomainCapabilities.CustomMode cm = h.domcaps().cpu().custom();
-    if (cm == null || !cm.supported()) {
-      return new Finding(Axis.CPU, Safety.UNSAFE,
-          "QEMU on " + h.name() + " supports no custom CPU models");
-    }
     String name = cpu.model();
     DomainCapabilities.CustomModel m = cm.model(name);
-    if (m == null) {
-      return cpu.fallback() == Fallback.FORBID
-          ? new Finding(Axis.CPU, Safety.UNSAFE,
-              "QEMU on " + h.name() + " does not offer model " + name + " (fallback='forbid')")
-          : new Finding(Axis.CPU, Safety.RISKY, "QEMU on " + h.name() + " does not offer model "
-              + name + ": libvirt would translate it to another model (fallback='allow')");
-    }
     if (m.usable() == ModelUsability.UNKNOWN || m.usable() == null) {
       notes.add("QEMU on " + h.name() + " cannot tell whether " + name + " is usable");
       return null;

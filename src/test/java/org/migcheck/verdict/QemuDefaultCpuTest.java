@@ -88,6 +88,17 @@ class QemuDefaultCpuTest {
   }
 
   @Test
+  void checkNoneDoesNotStartAModelQemuLacks() {
+    // libvirt translates or refuses the model before QEMU runs, whatever check says
+    Host without = TestHosts.withCustomModel(host("skylake-a"), "Skylake-Server-IBRS", null);
+    List<Finding> start = Fixtures.CHECKER.startFindings(Fixtures.testGuest("check-none.xml"), without);
+    assertThat(start).filteredOn(f -> f.axis() == Axis.CPU).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Safety.UNSAFE);
+      assertThat(f.message()).isEqualTo("QEMU on skylake-a does not offer model Skylake-Server-IBRS (fallback='forbid')");
+    });
+  }
+
+  @Test
   void aCheckedModelWithoutVendorAlsoChangesVendor() {
     DomainDef kvm64 = withCpu("<cpu mode='custom' match='exact'><model>kvm64</model></cpu>");
     ModeVerdict v = checkGuest(host("skylake-a"), host("epyc-rome"), kvm64).get(0);

@@ -29,10 +29,12 @@ import org.migcheck.model.ModelUsability;
 public final class CpuAxis implements AxisRule {
   private final CpuEngine engine;
   private final CpuMap map;
+  private final CustomStart start;
 
   CpuAxis(CpuEngine engine) {
     this.engine = engine;
     this.map = engine.featureMap("migration check");
+    this.start = new CustomStart(engine, map);
   }
 
   CpuMap map() {
@@ -120,7 +122,7 @@ public final class CpuAxis implements AxisRule {
   }
 
   /**
-   * A custom CPU must fit the host (compare, then domcapabilities' word); a host-passthrough guest
+   * A custom CPU must start as libvirt and QEMU start it ({@link CustomStart}); a host-passthrough guest
    * needs the features it requires by name; a host-model guest starts anywhere.
    */
   @Override
@@ -140,15 +142,7 @@ public final class CpuAxis implements AxisRule {
       if (g.cpu() == null) {
         out.add(Axis.CPU, Safety.UNSAFE, "no custom CPU: " + g.problem());
       } else if (h.targetCpu() != null) {
-        CompareResult r = engine.compare(h.targetCpu(), g.cpu());
-        if (!r.verdict().compatible()) {
-          out.add(Axis.CPU, Safety.UNSAFE, h.name() + ": " + r.message(), r.features());
-        } else {
-          Finding u = usability(h, g.cpu(), out.notes);
-          if (u != null) {
-            out.findings.add(u);
-          }
-        }
+        out.findings.addAll(start.findings(g.cpu(), h));
       }
     } else if (g.mode() == GuestMode.HOST_PASSTHROUGH && h.targetCpu() != null) {
       CpuDef view = h.hostModelCpu() != null ? h.hostModelCpu() : h.hostCpu();
@@ -167,14 +161,10 @@ public final class CpuAxis implements AxisRule {
     return f != null && guestBits != null && guestBits.containsAll(f.bits());
   }
 
-  /** Whether a custom guest CPU can start on the host (compare, then domcapabilities' word). */
+  /** Whether a custom guest CPU can start on the host as libvirt and QEMU decide ({@link CustomStart}). */
   boolean canStart(CpuDef guestCpu, Host host) {
-    CpuDef target = host.targetCpu();
-    if (target == null || !engine.compare(target, guestCpu).verdict().compatible()) {
-      return false;
-    }
-    Finding u = usability(host, guestCpu, new ArrayList<>());
-    return u == null || u.severity() != Safety.UNSAFE;
+    return host.targetCpu() != null && start.findings(guestCpu, host).stream()
+        .noneMatch(f -> f.severity() == Safety.UNSAFE);
   }
 
   // ---- host-passthrough

@@ -74,7 +74,7 @@ public final class MigrationChecker {
     return startFindings(guest, host).stream().noneMatch(f -> f.severity() == Safety.UNSAFE);
   }
 
-  /** Whether a custom guest CPU can start on the host (compare, then domcapabilities' word). */
+  /** Whether a custom guest CPU can start on the host as libvirt and QEMU decide (CustomStart). */
   public boolean canStart(CpuDef guestCpu, Host host) {
     return axes.cpu.canStart(guestCpu, host);
   }

@@ -347,17 +347,10 @@ public final class CpuAxis implements AxisRule {
     if (g.cpuOrigin() != null) {
       out.note("custom CPU: " + g.cpuOrigin());
     }
-    CpuDef srcTarget = src.targetCpu();
-    if (srcTarget != null) {
-      CompareResult onSrc = engine.compare(srcTarget, cpu);
-      if (!onSrc.verdict().compatible()) {
-        out.note("the guest cannot start on " + src.name() + " either: " + onSrc.message());
-      } else {
-        Finding u = usability(src, cpu, new ArrayList<>());
-        if (u != null && u.severity() == Safety.UNSAFE) {
-          out.note("the guest cannot start on " + src.name() + " either: " + u.message());
-        }
-      }
+    if (src.targetCpu() != null) { // the rule a real start follows (CustomStart)
+      start.findings(cpu, src).stream().filter(f -> f.severity() == Safety.UNSAFE).findFirst()
+          .ifPresent(f -> out.note("the guest cannot start on " + src.name() + " either: "
+              + f.message()));
     }
     boolean minimum = cpu.match() == CpuMatch.MINIMUM;
     List<String> optional = new ArrayList<>();

@@ -402,7 +402,7 @@ public final class CpuAxis implements AxisRule {
    * translates (fallback='allow') or refuses (forbid) a model QEMU lacks before it starts QEMU
    * (qemu_process.c qemuProcessUpdateGuestCPU, virCPUTranslate). Null when it has, or unknown.
    */
-  Finding offered(Host h, CpuDef cpu) {
+  static Finding offered(Host h, CpuDef cpu) {
     if (h.domcaps() == null || cpu.model() == null) {
       return null;
     }

@@ -11,7 +11,6 @@ import org.migcheck.model.CpuCheck;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
 import org.migcheck.model.DomainCapabilities;
-import org.migcheck.model.Fallback;
 import org.migcheck.model.FeaturePolicy;
 import org.migcheck.model.ModelUsability;
 
@@ -74,7 +73,7 @@ final class CustomStart {
         return out;
       }
     }
-    Finding model = knownModel(cpu, h);
+    Finding model = CpuAxis.offered(h, cpu); // virCPUTranslate
     if (model != null) {
       out.add(model);
       if (model.severity() == Safety.UNSAFE) {
@@ -150,26 +149,6 @@ final class CustomStart {
       return List.of();
     }
     return !m.blockers().isEmpty() ? m.blockers() : cm.blockers().getOrDefault(m.name(), List.of());
-  }
-
-  /** virCPUTranslate: a model QEMU does not know is refused, or replaced with fallback='allow'. */
-  private static Finding knownModel(CpuDef cpu, Host h) {
-    if (h.domcaps() == null || cpu.model() == null) {
-      return null;
-    }
-    DomainCapabilities.CustomMode cm = h.domcaps().cpu().custom();
-    if (cm == null || !cm.supported()) {
-      return new Finding(Axis.CPU, Safety.UNSAFE,
-          "QEMU on " + h.name() + " supports no custom CPU models");
-    }
-    if (cm.model(cpu.model()) != null) {
-      return null;
-    }
-    return cpu.fallback() == Fallback.FORBID
-        ? new Finding(Axis.CPU, Safety.UNSAFE, "QEMU on " + h.name() + " does not offer model "
-            + cpu.model() + " (fallback='forbid')")
-        : new Finding(Axis.CPU, Safety.RISKY, "QEMU on " + h.name() + " does not offer model "
-            + cpu.model() + ": libvirt would translate it to another model (fallback='allow')");
   }
 
   private List<String> names(Bits bits) {

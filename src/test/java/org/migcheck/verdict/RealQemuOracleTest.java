@@ -120,7 +120,13 @@ class RealQemuOracleTest {
     }
   }
 
-  record Outcome(Case c, boolean predicted, boolean started, String why, String error) {
+  /**
+   * One generated CPU: migcheck's start answer and QEMU's; migcheck's compare with the
+   * host-model (what {@code compare HOST-DOMCAPS CPU} prints) and {@code virsh
+   * hypervisor-cpu-compare}'s.
+   */
+  record Outcome(Case c, boolean predicted, boolean started, String why, String error,
+      boolean compatible, boolean hypervisorCompatible) {
     boolean agrees() {
       return predicted == started;
     }
@@ -155,7 +161,12 @@ class RealQemuOracleTest {
         destroy(name);
       }
       String error = r.exit() == 0 ? "" : lastLine(r.err());
-      outcomes.add(new Outcome(c, predicted, r.exit() == 0, why, error));
+      boolean compatible = engine.compare(host.hostModelCpu(), domain.cpuDef()).verdict()
+          .compatible();
+      LiveHosts.Result hcc = LiveHosts.virsh(LiveHosts.SYSTEM, "hypervisor-cpu-compare",
+          "--virttype", "kvm", "--arch", "x86_64", "--machine", "q35", file.toString());
+      outcomes.add(new Outcome(c, predicted, r.exit() == 0, why, error, compatible,
+          hcc.exit() == 0));
     }
 
     System.out.println(table(host, outcomes));
@@ -168,6 +179,10 @@ class RealQemuOracleTest {
       }
     }
     assertThat(unexplained).as("migcheck and real QEMU disagree").isEmpty();
+    // the guest-visible CPU: migcheck's compare with the host-model is libvirt's own answer
+    assertThat(outcomes).as("compare with the host-model vs virsh hypervisor-cpu-compare")
+        .allSatisfy(o -> assertThat(o.compatible()).as(o.c().label() + " " + o.c().describe())
+            .isEqualTo(o.hypervisorCompatible()));
     // the generator must reach both answers, or the comparison proves little
     assertThat(outcomes).anyMatch(Outcome::started).anyMatch(o -> !o.started());
   }
@@ -350,6 +365,16 @@ class RealQemuOracleTest {
     b.append(String.format("%-10s %8d %8d %8d%n", "total", startedAgreed + refusedAgreed,
         outcomes.size() - startedAgreed - refusedAgreed, outcomes.size()));
     b.append("disagreements explained by a known, listed reason: ").append(known).append('\n');
+    long compatible = outcomes.stream().filter(Outcome::hypervisorCompatible).count();
+    long compareAgreed = outcomes.stream()
+        .filter(o -> o.compatible() == o.hypervisorCompatible()).count();
+    long startedIncompatible = outcomes.stream()
+        .filter(o -> o.started() && !o.hypervisorCompatible()).count();
+    b.append("hypervisor-cpu-compare: ").append(compatible).append(" compatible, ")
+        .append(outcomes.size() - compatible).append(" incompatible; migcheck's compare agreed on ")
+        .append(compareAgreed).append(" of ").append(outcomes.size()).append("; ")
+        .append(startedIncompatible).append(" started although incompatible with the host-model"
+            + " (check='partial' lets QEMU drop what KVM lacks)\n");
     return b.toString();
   }
 }

@@ -36,7 +36,8 @@ class RealQemuOracleTest {
   /** Fixed, so a disagreement can be replayed; the host decides which CPUs the seed yields. */
   private static final long SEED = Long.getLong("migcheck.oracle.seed", 12);
   private static final int CASES = 36;
-  private static final String PREFIX = "migcheck-oracle-" + ProcessHandle.current().pid() + "-";
+  private static final String PREFIX = "migcheck-oracle-" + ProcessHandle.current().pid() + "-"
+      + Long.toString(System.currentTimeMillis(), 36) + "-";
 
   /** The newest models of libvirt 9.0's map: mostly unusable here, exercised on purpose. */
   private static final List<String> NEWEST = List.of("EPYC-Milan", "EPYC-Rome", "Cooperlake",
@@ -365,6 +366,14 @@ class RealQemuOracleTest {
     b.append(String.format("%-10s %8d %8d %8d%n", "total", startedAgreed + refusedAgreed,
         outcomes.size() - startedAgreed - refusedAgreed, outcomes.size()));
     b.append("disagreements explained by a known, listed reason: ").append(known).append('\n');
+    for (Known k : KNOWN) {
+      List<String> labels = outcomes.stream()
+          .filter(o -> !o.agrees() && k.applies().test(o.c())).map(o -> o.c().label()).toList();
+      if (!labels.isEmpty()) {
+        b.append("  * ").append(String.join(" ", labels)).append(": ").append(k.reason())
+            .append('\n');
+      }
+    }
     long compatible = outcomes.stream().filter(Outcome::hypervisorCompatible).count();
     long compareAgreed = outcomes.stream()
         .filter(o -> o.compatible() == o.hypervisorCompatible()).count();

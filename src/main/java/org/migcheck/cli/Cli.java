@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.migcheck.InputException;
 import org.migcheck.live.LiveInputs;
 import org.migcheck.read.ArgumentSource;
@@ -38,7 +39,7 @@ public final class Cli {
   }
 
   public int run(String... args) {
-    CommandLine cl = commandLine(context);
+    CommandLine cl = commandLine(context, args);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> failure(ex, debug(parseResult)));
     try {
@@ -53,9 +54,49 @@ public final class Cli {
     }
   }
 
-  /** The command line with its streams and parsing rules, without the failure handler. */
+  /**
+   * The subcommands by name, as {@link MigcheckCommand.All} lists them (HelpTest checks they
+   * agree): a run that names one builds that one's model only.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS =
+      Map.of(
+          "baseline", BaselineCommand.class,
+          "compare", CompareCommand.class,
+          "inspect", InspectCommand.class,
+          "diff", DiffCommand.class,
+          "check", CheckCommand.class,
+          "suggest", SuggestCommand.class,
+          "fleet", FleetCommand.class,
+          "gate", GateCommand.class,
+          "collect", CollectCommand.class);
+
+  /** The whole command line with its streams and parsing rules, without the failure handler. */
   static CommandLine commandLine(CliContext context) {
-    return configure(new CommandLine(new MigcheckCommand(), new CommandFactory(context)), context);
+    return configure(
+        new CommandLine(new MigcheckCommand.All(), new CommandFactory(context)), context);
+  }
+
+  /**
+   * The command line {@code args} need: picocli builds a command's model by reflection when it is
+   * added (tens of milliseconds for all of them on a cold JVM), so a run that names a subcommand
+   * first gets that one alone, and {@code --version} none. Anything else (help, a mistyped
+   * command, which picocli answers with suggestions) gets the whole tree.
+   */
+  static CommandLine commandLine(CliContext context, String... args) {
+    if (args.length == 0) {
+      return commandLine(context);
+    }
+    Class<?> only = SUBCOMMANDS.get(args[0]);
+    boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    if (only == null && !version) {
+      return commandLine(context);
+    }
+    CommandFactory factory = new CommandFactory(context);
+    CommandLine cl = new CommandLine(new MigcheckCommand(), factory);
+    if (only != null) {
+      cl.addSubcommand(args[0], new CommandLine(create(factory, only), factory));
+    }
+    return configure(cl, context);
   }
 
   /**
@@ -63,9 +104,13 @@ public final class Cli {
    * building all subcommands for every run costs more than the run.
    */
   static CommandLine commandLine(CliContext context, Class<?> command) {
+    CommandFactory factory = new CommandFactory(context);
+    return configure(new CommandLine(create(factory, command), factory), context);
+  }
+
+  private static Object create(CommandFactory factory, Class<?> command) {
     try {
-      Object instance = new CommandFactory(context).create(command);
-      return configure(new CommandLine(instance, new CommandFactory(context)), context);
+      return factory.create(command);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create command " + command.getName(), e);
     }

@@ -28,6 +28,16 @@ final class Warmup {
   /** Options that print something and exit without reading a document. */
   private static final Set<String> NO_DOCUMENTS = Set.of("-h", "--help", "-V", "--version", "help");
 
+  /**
+   * The commands that read whole documents through JAXB: the others (baseline reads CPU parts,
+   * fleet and gate their own fast reader, collect nothing) would build its context for nothing, on
+   * the core their own reading needs.
+   */
+  private static final Set<String> JAXB_COMMANDS = Set.of("check", "inspect", "diff", "suggest", "compare");
+
+  /** Commands that never use the bundled cpu_map's warm-up. */
+  private static final Set<String> NO_MAP = Set.of("collect");
+
   private static final byte[] TINY = "<cpu/>".getBytes(StandardCharsets.US_ASCII);
 
   /** A file's CPUs read ahead, with the file's state when it was read. */
@@ -44,7 +54,13 @@ final class Warmup {
         List.of(args).stream()
             .noneMatch(a -> a.startsWith("--cpu-map") || a.startsWith("--libvirt"));
     boolean baseline = args[0].equals("baseline");
+    boolean jaxb = JAXB_COMMANDS.contains(args[0]);
+    bundledMap &= !NO_MAP.contains(args[0]);
     List<Path> files = baseline ? regularFiles(args) : List.of();
+    if (!bundledMap && !jaxb && files.isEmpty()) {
+      return; // nothing this command would use
+    }
+    boolean map = bundledMap;
     // the thread gets the futures themselves: the command may take an entry out of the map
     // before the thread reaches it, and still waits for its future
     List<CompletableFuture<List<CpuDef>>> futures = new ArrayList<>();
@@ -54,7 +70,7 @@ final class Warmup {
       PREFETCHED.put(f.toString(), state(f, cpus));
     }
     Thread t =
-        new Thread(() -> run(bundledMap, !baseline, files, futures), "migcheck-warmup");
+        new Thread(() -> run(map, jaxb, files, futures), "migcheck-warmup");
     t.setDaemon(true);
     t.start();
   }

@@ -35,6 +35,24 @@ class HelpTest {
     return r.out();
   }
 
+  /** A run naming a command builds it alone from Cli's table: the table is the tree's. */
+  @Test
+  void subcommandTableIsTheTree() {
+    java.util.Map<String, Class<?>> tree = new java.util.HashMap<>();
+    top().getSubcommands()
+        .forEach((name, cl) -> tree.put(name, cl.getCommandSpec().userObject().getClass()));
+    assertThat(Cli.SUBCOMMANDS).isEqualTo(tree);
+  }
+
+  /** The command built alone prints the help it has in the whole tree, word for word. */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void aCommandBuiltAloneHelpsLikeInTheTree(String command) {
+    StringWriter full = new StringWriter();
+    top().getSubcommands().get(command).usage(new PrintWriter(full, true));
+    assertThat(help(command, "--help")).isEqualTo(full.toString());
+  }
+
   /** The command list shows each command's whole one-line summary, never half a sentence. */
   @Test
   void commandListHasWholeSummaries() {

@@ -83,7 +83,8 @@ class ReleaseArchiveIT {
 
   @Test
   void contentsAreComplete() {
-    for (String f : List.of("bin/migcheck", "lib/migcheck-all.jar", "README.md", "LICENSES.md",
+    for (String f : List.of("bin/migcheck", "lib/migcheck-all.jar", "lib/jvm.sh", "README.md",
+        "LICENSES.md",
         "share/doc/cpu-map/README.md", "share/man/man1/migcheck.1", "share/man/man1/migcheck-gate.1",
         "share/bash-completion/completions/migcheck", "share/zsh/site-functions/_migcheck",
         "samples/skylake-a.xml", "samples/fleet/skylake-a.xml", "samples/rollout/policy.conf")) {
@@ -127,6 +128,12 @@ class ReleaseArchiveIT {
     }
   }
 
+  /** The class data a launcher records for this runtime: an AOT cache from JDK 25 on. */
+  private static String classData() {
+    return "migcheck-java-" + System.getProperty("java.runtime.version")
+        + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa");
+  }
+
   /** The first run records the class-data archive for this runtime; later runs use it. */
   @Test
   void classDataArchiveIsMadeForTheRuntime() throws Exception {
@@ -143,8 +150,7 @@ class ReleaseArchiveIT {
     try (Stream<Path> lib = Files.list(h.resolve("lib"))) {
       assertThat(lib.map(p -> p.getFileName().toString()))
           .as("one archive for this runtime, no temporary file left")
-          .containsExactlyInAnyOrder("migcheck-all.jar",
-              "migcheck-java-" + System.getProperty("java.runtime.version") + ".jsa");
+          .containsExactlyInAnyOrder("migcheck-all.jar", "jvm.sh", classData());
     }
     Launch.Result second = Launch.run(h, List.of(h.resolve("bin/migcheck").toString(),
         "compare", "samples/skylake-a.xml", "samples/cascadelake.xml"), bin.toString(), 2,
@@ -154,13 +160,13 @@ class ReleaseArchiveIT {
         "samples/cascadelake.xml")[1]);
     assertThat(second.err()).isEmpty();
     // MIGCHECK_CDS=off: nothing recorded
-    Files.delete(h.resolve("lib/migcheck-java-" + System.getProperty("java.runtime.version")
-        + ".jsa"));
+    Files.delete(h.resolve("lib").resolve(classData()));
     Launch.Result off = Launch.run(h, List.of(h.resolve("bin/migcheck").toString(), "--version"),
         Map.of("PATH", bin.toString(), "MIGCHECK_CDS", "off"), 2, TimeUnit.MINUTES);
     assertThat(off.exit()).isZero();
     try (Stream<Path> lib = Files.list(h.resolve("lib"))) {
-      assertThat(lib.map(p -> p.getFileName().toString())).containsExactly("migcheck-all.jar");
+      assertThat(lib.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("migcheck-all.jar", "jvm.sh");
     }
   }
 
@@ -223,7 +229,7 @@ class ReleaseArchiveIT {
     }
     try (Stream<Path> all = Files.walk(home)) {
       long tarFiles = all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-          .filter(p -> !p.getFileName().toString().endsWith(".jsa")).count();
+          .filter(p -> !p.getFileName().toString().matches(".*\\.(jsa|aot)")).count();
       assertThat(files).isEqualTo((int) tarFiles);
     }
   }

@@ -1,0 +1,87 @@
+# shellcheck shell=bash
+# The JVM options of one migcheck run, shared by both launchers (./migcheck in a checkout,
+# bin/migcheck of the release archive), which source this file and call
+#
+#   jvm_options JAVA JAR CLASS_DATA_DIR SAMPLES_DIR ARGS...
+#
+# It sets the array jvm_opts. Two choices are made per run:
+#
+# * JIT: C1 alone (-XX:TieredStopAtLevel=1) starts fastest and is all a few documents need; fleet,
+#   gate and baseline over more than MIGCHECK_C2_BYTES of input (default 1 GiB, about 35,000
+#   hosts with their domcapabilities) get the full tiered JIT, whose C2 code reads 100,000 hosts
+#   with a third less CPU.
+# * Class data, recorded once per Java runtime by a training run on the samples
+#   (org.migcheck.cli.Training) and kept in CLASS_DATA_DIR when it is writable: an AOT cache
+#   (-XX:AOTCache) on JDK 25 and later, an AppCDS archive (-XX:SharedArchiveFile) before. Either
+#   only works for the runtime that made it and for the jar at this very path; a stale one is
+#   remade. MIGCHECK_CDS=off turns class data off.
+
+# The runtime's version from its release file (no JVM started), e.g. 17.0.15+6-Debian-1deb12u1.
+jvm_runtime_version() {
+  local java_path line
+  java_path=$(command -v "$1") || return 1
+  java_path=$(readlink -f "$java_path" 2>/dev/null) || return 1
+  java_path="${java_path%/bin/java}/release"
+  [ -f "$java_path" ] || return 1
+  while IFS= read -r line; do
+    case "$line" in
+      JAVA_RUNTIME_VERSION=*)
+        line=${line#*=}
+        line=${line//\"/}
+        printf '%s\n' "${line//[^A-Za-z0-9.+_-]/_}"
+        return 0
+        ;;
+    esac
+  done <"$java_path"
+  return 1
+}
+
+# Whether the existing path arguments of a big-input command add up to more than the C2 limit.
+jvm_big_input() {
+  case "${1:-}" in fleet | gate | baseline) ;; *) return 1 ;; esac
+  shift
+  local paths=() a total
+  for a in "$@"; do
+    a=${a#--*=}
+    [ -e "$a" ] && paths+=("$a")
+  done
+  [ ${#paths[@]} -gt 0 ] || return 1
+  # quietly nothing (C1) where du is missing: a launcher must not add lines to stderr
+  total=$( { du -scbL -- "${paths[@]}" | tail -n 1 | cut -f1; } 2>/dev/null) || return 1
+  [ "${total:-0}" -gt "${MIGCHECK_C2_BYTES:-1073741824}" ]
+}
+
+jvm_options() {
+  local java_bin=$1 jar=$2 dir=$3 samples=$4
+  shift 4
+  jvm_opts=(-XX:+UseSerialGC -Xss4m)
+  jvm_big_input "$@" || jvm_opts+=(-XX:TieredStopAtLevel=1)
+  [ "${MIGCHECK_CDS:-on}" != off ] || return 0
+  local version feature data record use
+  version=$(jvm_runtime_version "$java_bin") && [ -n "$version" ] || return 0
+  feature=${version%%[!0-9]*}
+  if [ "${feature:-0}" -ge 25 ]; then
+    data="$dir/migcheck-java-$version.aot"
+    record=(-XX:AOTCacheOutput="$data.$$.tmp")
+    use=(-XX:AOTCache="$data" -Xlog:aot=off -Xlog:cds=off)
+  else
+    data="$dir/migcheck-java-$version.jsa"
+    record=(-XX:ArchiveClassesAtExit="$data.$$.tmp" -Xshare:auto)
+    use=(-XX:SharedArchiveFile="$data" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+  if { [ ! -f "$data" ] || [ "$jar" -nt "$data" ]; } && [ -d "$dir" ] && [ -w "$dir" ] \
+      && [ -d "$samples" ]; then
+    # recorded under a temporary name and moved in place: a concurrent run never sees half of it
+    "$java_bin" -XX:+UseSerialGC -Xss4m -XX:TieredStopAtLevel=1 "${record[@]}" -Xlog:disable \
+      -cp "$jar" org.migcheck.cli.Training "$samples" >/dev/null 2>&1 || true
+    if [ -s "$data.$$.tmp" ]; then
+      mv -f "$data.$$.tmp" "$data" 2>/dev/null || rm -f "$data.$$.tmp"
+    else
+      rm -f "$data.$$.tmp"
+    fi
+    rm -f "$data.$$.tmp.config"
+  fi
+  if [ -f "$data" ] && [ ! "$jar" -nt "$data" ]; then
+    jvm_opts+=("${use[@]}")
+  fi
+}

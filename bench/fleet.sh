@@ -1,58 +1,86 @@
 #!/usr/bin/env bash
-# Times `migcheck fleet` on generated fleets: wall time, throughput (MB/s, hosts/s), peak RSS and
-# CPU time (user + system; cpu% below 200 means other processes shared the two cores), with a
-# 1 GB heap. Each size is run on one concatenated file (plus its domcapabilities file)
-# and on a directory of per-host files. Fleets are generated once into target/bench (or
-# $BENCH_DIR) with the fleet generator (bench/fleetgen.sh) and never committed.
+# `migcheck fleet` on generated fleets (one concatenated capabilities file plus its
+# domcapabilities file per size) with a 1 GB heap, next to the limits of this machine on the same
+# bytes: reading them (`cat > /dev/null`) and the bare read path, framer and tokenizer without any
+# fleet work (org.migcheck.read.TokenizeOnly, test sources). The three alternate RUNS times
+# (default 3); the table gives medians of wall and CPU time (cpu% = CPU over wall: 200 is both
+# cores busy), MB/s and hosts/s at the median, and the peak RSS. Fleets are generated once into
+# target/bench (or $BENCH_DIR) with the fleet generator (bench/fleetgen.sh) and never committed.
 #
-#   bench/fleet.sh [HOSTS...]        default: 1000 10000 100000
-#   BENCH_HEAP=-Xmx1g BENCH_SEED=1 BENCH_DIR=/tmp/fleets bench/fleet.sh 1000
+#   bench/fleet.sh [HOSTS...]        default: 10000 100000 (100,000 hosts are 2.9 GB)
+#   BENCH_RUNS=5 BENCH_HEAP=-Xmx1g BENCH_SEED=1 BENCH_DIR=/tmp/fleets bench/fleet.sh 1000
+#   BENCH_LAYOUT=dir bench/fleet.sh 10000   (a directory of per-host files instead of one file)
+#   MIGCHECK_A=../old/migcheck bench/fleet.sh (also time another launcher, alternately)
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
+# shellcheck source=src/release/lib/jvm.sh
+. "$repo/src/release/lib/jvm.sh"
 out=${BENCH_DIR:-$repo/target/bench}
 heap=${BENCH_HEAP:--Xmx1g}
 seed=${BENCH_SEED:-1}
+runs=${BENCH_RUNS:-3}
+layout=${BENCH_LAYOUT:-file}
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+bench_init
 
-"$repo/migcheck" --version >/dev/null # builds the jar when needed
-jar="$repo/target/migcheck-all.jar"
+"$repo/bench/fleetgen.sh" --help >/dev/null # builds the jar and the test classes when needed
+[ -z "${MIGCHECK_A:-}" ] || "$MIGCHECK_A" --version >/dev/null
 mkdir -p "$out"
 
-generate() { # HOSTS: the single file and the directory, unless already there
+inputs_for() { # HOSTS: sets the array inputs, generating the fleet unless already there
   local n=$1
-  if [ ! -s "$out/fleet-$n-domcaps.xml" ]; then
-    "$repo/bench/fleetgen.sh" --hosts "$n" --seed "$seed" \
-      --single-file "$out/fleet-$n.xml" --domcaps
-  fi
-  if [ ! -d "$out/fleet-$n" ] || [ "$(ls "$out/fleet-$n" | wc -l)" -ne $((2 * n)) ]; then
-    rm -rf "$out/fleet-$n"
-    "$repo/bench/fleetgen.sh" --hosts "$n" --seed "$seed" \
-      --out "$out/fleet-$n" --domcaps
-  fi
-}
-
-seconds() { # "m:ss.cc" or "h:mm:ss" from time -v
-  awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }' <<<"$1"
-}
-
-printf '%-8s %-6s %9s %8s %8s %9s %9s %8s %5s\n' hosts input MB wall_s MB/s hosts/s rss_MB cpu_s cpu%
-for n in "${sizes[@]}"; do
-  generate "$n"
-  for layout in file dir; do
-    if [ "$layout" = file ]; then
-      inputs=("$out/fleet-$n.xml" "$out/fleet-$n-domcaps.xml")
-    else
-      inputs=("$out/fleet-$n")
+  if [ "$layout" = dir ]; then
+    if [ ! -d "$out/fleet-$n" ] || [ "$(ls "$out/fleet-$n" | wc -l)" -ne $((2 * n)) ]; then
+      rm -rf "$out/fleet-$n"
+      "$repo/bench/fleetgen.sh" --hosts "$n" --seed "$seed" --out "$out/fleet-$n" --domcaps >&2
     fi
-    bytes=$(du -cb "${inputs[@]}" | tail -1 | cut -f1)
-    log="$out/time-$n-$layout.log"
-    JAVA_OPTS="$heap" /usr/bin/time -v "$repo/migcheck" fleet "${inputs[@]}" \
-      >"$out/report-$n-$layout.txt" 2>"$log" || { cat "$log" >&2; exit 1; }
-    wall=$(seconds "$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')")
-    rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
-    cpu=$(awk '/User time|System time/ {s += $NF} END {print s}' "$log")
-    awk -v n="$n" -v l="$layout" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$cpu" 'BEGIN {
-      printf "%-8d %-6s %9.0f %8.2f %8.1f %9.0f %9.0f %8.1f %5.0f\n", n, l, b / 1e6, w, b / 1e6 / w, n / w, r / 1024, c, 100 * c / w }'
+    inputs=("$out/fleet-$n")
+  else
+    if [ ! -s "$out/fleet-$n-domcaps.xml" ]; then
+      "$repo/bench/fleetgen.sh" --hosts "$n" --seed "$seed" \
+        --single-file "$out/fleet-$n.xml" --domcaps >&2
+    fi
+    inputs=("$out/fleet-$n.xml" "$out/fleet-$n-domcaps.xml")
+  fi
+}
+
+bench_machine
+echo "java: $(java -version 2>&1 | head -1); heap $heap; layout: $layout; $runs runs"
+echo
+printf '| hosts | what | MB | median wall | MB/s | hosts/s | median CPU | cpu%% | peak RSS |\n'
+printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|\n'
+for n in "${sizes[@]}"; do
+  inputs_for "$n"
+  bytes=$(du -cbL "${inputs[@]}" | tail -1 | cut -f1)
+  # the tokenizer runs with the JVM options the launcher picks for this fleet (no class data)
+  MIGCHECK_CDS=off jvm_options java "$repo/target/migcheck-all.jar" "$repo/target" "$repo/samples" \
+    fleet "${inputs[@]}"
+  for ((i = 0; i < runs; i++)); do
+    if [ "$layout" = dir ]; then
+      bench_run "cat$n" find "${inputs[@]}" -type f -exec cat {} +
+    else
+      bench_run "cat$n" cat "${inputs[@]}"
+    fi
+    bench_run "tok$n" java "${jvm_opts[@]}" "$heap" \
+      -cp "$repo/target/test-classes:$repo/target/migcheck-all.jar" org.migcheck.read.TokenizeOnly \
+      "${inputs[@]}"
+    JAVA_OPTS="$heap" bench_run "fleet$n" "$repo/migcheck" fleet "${inputs[@]}"
+    [ -z "${MIGCHECK_A:-}" ] || JAVA_OPTS="$heap" bench_run "A$n" "$MIGCHECK_A" fleet "${inputs[@]}"
+  done
+  for what in cat tok A fleet; do
+    [ -s "$bench_tmp/samples.$what$n" ] || continue
+    case $what in
+      cat) label='`cat > /dev/null`' ;;
+      tok) label='read path alone (framer + tokenizer)' ;;
+      A) label='A: `migcheck fleet`' ;;
+      fleet) label='`migcheck fleet`' ;;
+    esac
+    awk -v n="$n" -v l="$label" -v b="$bytes" -v w="$(bench_median "$what$n" 1)" \
+      -v c="$(bench_median "$what$n" 2)" -v r="$(bench_max "$what$n" 3)" 'BEGIN {
+        printf "| %d | %s | %.0f | %.2f s | %.0f | %.0f | %.1f s | %.0f | %.0f MB |\n",
+          n, l, b / 1e6, w, b / 1e6 / w, n / w, c, 100 * c / w, r / 1024 }'
   done
 done

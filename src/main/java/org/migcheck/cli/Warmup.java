@@ -49,13 +49,13 @@ final class Warmup {
     if (args.length == 0 || List.of(args).stream().anyMatch(NO_DOCUMENTS::contains)) {
       return;
     }
-    // the default map only: --libvirt and --cpu-map pick another one
+    // the bundled maps only: the newest, or --libvirt's; --cpu-map picks another one
     boolean bundledMap =
-        List.of(args).stream()
-            .noneMatch(a -> a.startsWith("--cpu-map") || a.startsWith("--libvirt"));
+        !NO_MAP.contains(args[0])
+            && List.of(args).stream().noneMatch(a -> a.startsWith("--cpu-map"));
+    String libvirt = optionValue(args, "--libvirt");
     boolean baseline = args[0].equals("baseline");
     boolean jaxb = JAXB_COMMANDS.contains(args[0]);
-    bundledMap &= !NO_MAP.contains(args[0]);
     List<Path> files = baseline ? regularFiles(args) : List.of();
     if (!bundledMap && !jaxb && files.isEmpty()) {
       return; // nothing this command would use
@@ -70,9 +70,22 @@ final class Warmup {
       PREFETCHED.put(f.toString(), state(f, cpus));
     }
     Thread t =
-        new Thread(() -> run(map, jaxb, files, futures), "migcheck-warmup");
+        new Thread(() -> run(map, libvirt, jaxb, files, futures), "migcheck-warmup");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** The value of an option given as {@code NAME VALUE} or {@code NAME=VALUE}, else null. */
+  private static String optionValue(String[] args, String name) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(name) && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith(name + "=")) {
+        return args[i].substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 
   /** The arguments that name regular files: candidates for baseline's inputs. */
@@ -94,11 +107,14 @@ final class Warmup {
 
   private static void run(
       boolean bundledMap,
+      String libvirt,
       boolean jaxb,
       List<Path> files,
       List<CompletableFuture<List<CpuDef>>> futures) {
     try {
-      if (bundledMap) {
+      if (bundledMap && libvirt != null) {
+        CpuMapLoader.forLibvirt(libvirt, "--libvirt");
+      } else if (bundledMap) {
         CpuMapLoader.bundled();
       }
       if (jaxb) {

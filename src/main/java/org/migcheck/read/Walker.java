@@ -3,6 +3,7 @@ package org.migcheck.read;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.migcheck.xml.FastXmlReader;
 
 /**
  * The one way the streaming profiles walk a document: the children of the current element one
@@ -21,7 +22,8 @@ public final class Walker {
   }
 
   public int line() {
-    return r.getLocation().getLineNumber() + lineOffset;
+    int l = r instanceof FastXmlReader f ? f.lineNumber() : r.getLocation().getLineNumber();
+    return l + lineOffset;
   }
 
   public int column() {

@@ -70,6 +70,17 @@ public final class FastXmlReader implements XMLStreamReader {
   private int eventEnd;
 
   private final String[] names = new String[512];
+  /** The bytes of each interned name, to compare the input with. */
+  private final byte[][] nameBytes = new byte[512][];
+
+  /** {@link #isNameChar} for every ASCII byte: a table lookup in the hottest loop. */
+  private static final boolean[] NAME_CHAR = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      NAME_CHAR[c] = isNameChar(c);
+    }
+  }
 
   /** @param data one document, UTF-8; only ASCII is read, anything else is refused */
   public FastXmlReader(byte[] data) {
@@ -115,31 +126,41 @@ public final class FastXmlReader implements XMLStreamReader {
 
   /** An ASCII name starting at p, interned; refuses namespaces and non-ASCII. */
   private String name() throws Unsupported {
+    final byte[] b = this.b;
+    final int end = this.end;
     int s = p;
     if (p >= end || !isNameStart(b[p])) {
       throw new Unsupported("a name that is not plain ASCII");
     }
     int h = b[p++];
-    while (p < end && isNameChar(b[p])) {
-      h = 31 * h + b[p++];
+    int c;
+    while (p < end && (c = b[p]) >= 0 && NAME_CHAR[c]) {
+      h = 31 * h + c;
+      p++;
     }
     if (p < end && (b[p] == ':' || b[p] < 0)) {
       throw new Unsupported("a namespaced or non-ASCII name");
     }
     int len = p - s;
     int slot = (h ^ len) & (names.length - 1);
-    String n = names[slot];
-    if (n != null && n.length() == len && sameAscii(n, s)) {
-      return n;
+    byte[] known = nameBytes[slot];
+    if (known != null && known.length == len && same(known, s)) {
+      return names[slot];
     }
-    n = new String(b, s, len, StandardCharsets.ISO_8859_1);
+    String n = new String(b, s, len, StandardCharsets.ISO_8859_1);
     names[slot] = n;
+    nameBytes[slot] = Arrays.copyOfRange(b, s, p);
     return n;
   }
 
-  private boolean sameAscii(String s, int from) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) != b[from + i]) {
+  /**
+   * Whether the input at {@code from} starts with {@code name}'s bytes: compared as bytes, since
+   * this is the reader's hottest loop and String.charAt's checks showed in profiles.
+   */
+  private boolean same(byte[] name, int from) {
+    final byte[] b = this.b;
+    for (int i = 0; i < name.length; i++) {
+      if (name[i] != b[from + i]) {
         return false;
       }
     }
@@ -656,14 +677,26 @@ public final class FastXmlReader implements XMLStreamReader {
    * it (so both readers give a record spanning lines the same line); lines are counted lazily,
    * once over the input.
    */
-  @Override
-  public Location getLocation() {
-    int at = event == START_ELEMENT ? eventEnd : eventPos;
+  /**
+   * {@code getLocation().getLineNumber()} without the column and the Location: the walker asks
+   * for the line of nearly every element it reads.
+   */
+  public int lineNumber() {
+    return lineAt(event == START_ELEMENT ? eventEnd : eventPos);
+  }
+
+  private int lineAt(int at) {
     if (linePos < at) {
       line += LineEnds.count(b, linePos, at);
       linePos = at;
     }
-    int l = line;
+    return line;
+  }
+
+  @Override
+  public Location getLocation() {
+    int at = event == START_ELEMENT ? eventEnd : eventPos;
+    int l = lineAt(at);
     int col = 1;
     for (int i = at - 1; i >= 0 && b[i] != '\n' && b[i] != '\r'; i--) {
       col++;

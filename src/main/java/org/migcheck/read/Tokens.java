@@ -21,7 +21,11 @@ import org.migcheck.xml.XmlLimits;
  * document (value errors) at their position in the whole file. Not thread-safe: one per thread.
  */
 final class Tokens {
-  private final XMLInputFactory factory = SafeXml.inputFactory();
+  /**
+   * The JDK parser's factory, made when first needed: finding and configuring it costs start-up
+   * time that documents the fast reader takes never need.
+   */
+  private XMLInputFactory factory;
 
   <D> D read(Chunk chunk, Profile<D> profile) {
     int bad = chunk.ascii() ? -1 : Utf8.firstInvalid(chunk.bytes());
@@ -39,7 +43,7 @@ final class Tokens {
     try {
       XMLStreamReader r =
           SafeXml.noXInclude(
-              factory.createXMLStreamReader(new ByteArrayInputStream(chunk.bytes()), "UTF-8"),
+              factory().createXMLStreamReader(new ByteArrayInputStream(chunk.bytes()), "UTF-8"),
               chunk.file(),
               chunk.line() - 1);
       return readAll(r, chunk, profile);
@@ -53,6 +57,13 @@ final class Tokens {
       // the profile's own positions are the file's already; the parser's are the chunk's
       throw fromParser(e) ? position(error, chunk) : error;
     }
+  }
+
+  private XMLInputFactory factory() {
+    if (factory == null) {
+      factory = SafeXml.inputFactory();
+    }
+    return factory;
   }
 
   /**

@@ -30,8 +30,8 @@ final class Warmup {
 
   /**
    * The commands that read whole documents through JAXB: the others (baseline reads CPU parts,
-   * fleet and gate their own fast reader, collect nothing) would build its context for nothing, on
-   * the core their own reading needs.
+   * fleet and gate their own fast reader, gate its guests only with --guests, collect nothing)
+   * would build its context for nothing, on the core their own reading needs.
    */
   private static final Set<String> JAXB_COMMANDS = Set.of("check", "inspect", "diff", "suggest", "compare");
 
@@ -55,7 +55,9 @@ final class Warmup {
             && List.of(args).stream().noneMatch(a -> a.startsWith("--cpu-map"));
     String libvirt = optionValue(args, "--libvirt");
     boolean baseline = args[0].equals("baseline");
-    boolean jaxb = JAXB_COMMANDS.contains(args[0]);
+    // gate reads its --guests through JAXB
+    boolean jaxb = JAXB_COMMANDS.contains(args[0])
+        || args[0].equals("gate") && List.of(args).stream().anyMatch(a -> a.startsWith("--guests"));
     List<Path> files = baseline ? regularFiles(args) : List.of();
     if (!bundledMap && !jaxb && files.isEmpty()) {
       return; // nothing this command would use

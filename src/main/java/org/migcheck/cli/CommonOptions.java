@@ -46,11 +46,15 @@ public final class CommonOptions {
    * map, so suggestions only use names (and definitions) it knows; --libvirt and --cpu-map win.
    */
   public CpuEngine engineForOldest(org.migcheck.cpumap.LibvirtVersion oldest) {
-    boolean defaultMap = cpuMap == null || cpuMap.equals("bundled");
-    if (oldest == null || libvirt != null || !defaultMap) {
+    if (oldest == null || !defaultMap()) {
       return engine();
     }
     return new CpuEngine(CpuMapLoader.forLibvirt(oldest.toString(), "--host-libvirt"));
+  }
+
+  /** Neither --libvirt nor --cpu-map chose the map: each host's own libvirt may be emulated. */
+  public boolean defaultMap() {
+    return libvirt == null && (cpuMap == null || cpuMap.equals("bundled"));
   }
 
   /**

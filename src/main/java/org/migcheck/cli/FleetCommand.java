@@ -69,6 +69,8 @@ final class FleetCommand implements Callable<Integer> {
 
   @Mixin OutputOption output;
 
+  @Mixin HostLibvirtOptions hostLibvirt;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Host documents.")
   List<String> inputs;
 
@@ -79,9 +81,17 @@ final class FleetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FleetRegistry registry = new FleetRegistry(common.engine());
-    FleetLoader loader = new FleetLoader(registry, new FleetReader(context::stdin));
+    registry.readHostsWithTheirLibvirt(common.defaultMap());
+    HostLibvirtOptions.Lookup versions = hostLibvirt.lookup(inputs);
+    FleetLoader loader = new FleetLoader(
+        registry, new FleetReader(context::stdin), false, hostLibvirt.fleetLookup(versions));
     List<FleetHost> hosts = loader.load(inputs);
-    FleetAnalysis analysis = new FleetAnalysis(common.engine(), new Fleet(registry, hosts));
+    versions.requireAllUsed();
+    Fleet fleet = new Fleet(registry, hosts);
+    // mixed fleets: suggestions with the oldest libvirt's map, as suggest makes them
+    List<org.migcheck.cpumap.LibvirtVersion> declared = registry.versions();
+    FleetAnalysis analysis = new FleetAnalysis(common.engine(), fleet, fleet.members().keySet(),
+        common.engineForOldest(declared.isEmpty() ? null : declared.get(0)));
     String cpuMap = common.maps().source().describe();
     String report =
         switch (format) {

@@ -107,6 +107,8 @@ final class GateCommand implements Callable<Integer> {
 
   @Mixin OutputOption output;
 
+  @Mixin HostLibvirtOptions hostLibvirt;
+
   GateCommand(CliContext context) {
     this.context = context;
   }
@@ -120,14 +122,24 @@ final class GateCommand implements Callable<Integer> {
             : new PolicyParser(common.maps().forLibvirtArch("x86_64", policy.toString())).read(policy);
     List<DomainDef> domains = guests();
     FleetRegistry registry = new FleetRegistry(common.engine());
+    registry.readHostsWithTheirLibvirt(common.defaultMap());
     FleetReader reader = new FleetReader(context::stdin);
     boolean keep = !domains.isEmpty();
-    FleetLoader beforeLoader = new FleetLoader(registry, reader, keep);
+    List<String> all = new ArrayList<>(fleet);
+    all.addAll(candidates);
+    HostLibvirtOptions.Lookup versions = hostLibvirt.lookup(all);
+    org.migcheck.fleet.HostVersionLookup lookup = hostLibvirt.fleetLookup(versions);
+    FleetLoader beforeLoader = new FleetLoader(registry, reader, keep, lookup);
     List<FleetHost> before = beforeLoader.load(fleet);
-    FleetLoader addedLoader = new FleetLoader(registry, reader, keep);
+    FleetLoader addedLoader = new FleetLoader(registry, reader, keep, lookup);
     List<FleetHost> added = candidates.isEmpty() ? List.of() : addedLoader.load(candidates);
+    versions.requireAllUsed();
+    // mixed fleets: the baseline with the oldest libvirt's map, as suggest makes its CPU
+    List<org.migcheck.cpumap.LibvirtVersion> declared = registry.versions();
     GateResult result =
-        new Gate(common.engine(), rules).run(new Fleet(registry, before), added, domains);
+        new Gate(common.engine(), rules,
+            common.engineForOldest(declared.isEmpty() ? null : declared.get(0)))
+            .run(new Fleet(registry, before), added, domains);
     String cpuMap = common.maps().source().describe();
     String text =
         switch (format) {

@@ -58,6 +58,25 @@ public record UnknownName(String kind, String name, String knownFrom) {
   }
 
   /**
+   * The CPU as an older libvirt (this map's) can name it: features only a newer bundled libvirt
+   * knows are left out. Names no bundled libvirt knows stay (bad input, as always). For
+   * suggestions and baselines made for the oldest libvirt of a mixed fleet.
+   */
+  public static CpuDef withoutNewer(CpuDef cpu, CpuMap map) {
+    if (cpu == null || map.arch() != Arch.X86) {
+      return cpu;
+    }
+    List<String> newer =
+        of(cpu, map).stream()
+            .filter(u -> u.kind().equals("feature") && u.knownFrom() != null)
+            .map(UnknownName::name)
+            .toList();
+    return newer.isEmpty()
+        ? cpu
+        : cpu.withFeatures(cpu.features().stream().filter(f -> !newer.contains(f.name())).toList());
+  }
+
+  /**
    * The oldest bundled libvirt knowing every name of a CPU, when that is newer than the oldest
    * bundled one (older documents say nothing); null when unknown or not newer.
    */

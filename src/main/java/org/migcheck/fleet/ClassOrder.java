@@ -15,6 +15,8 @@ final class ClassOrder implements Comparator<FleetClass> {
 
   private static final Comparator<String> TEXT = Comparator.nullsLast(Comparator.naturalOrder());
   private static final Comparator<Integer> NUMBER = Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<org.migcheck.cpumap.LibvirtVersion> VERSION =
+      Comparator.nullsFirst(Comparator.naturalOrder());
 
   @Override
   public int compare(FleetClass a, FleetClass b) {
@@ -35,6 +37,7 @@ final class ClassOrder implements Comparator<FleetClass> {
     c = c != 0 ? c : x.otherFeatures().toString().compareTo(y.otherFeatures().toString());
     c = c != 0 ? c : TEXT.compare(a.cpu().cpu().model(), b.cpu().cpu().model());
     c = c != 0 ? c : compareHostModels(a.hostModel(), b.hostModel());
+    c = c != 0 ? c : VERSION.compare(a.libvirt(), b.libvirt());
     return c != 0 ? c : Integer.compare(a.order(), b.order());
   }
 

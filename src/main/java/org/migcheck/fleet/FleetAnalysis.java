@@ -31,11 +31,18 @@ public final class FleetAnalysis {
     this(engine, fleet, fleet.members().keySet());
   }
 
+  public FleetAnalysis(CpuEngine engine, Fleet fleet, Collection<FleetClass> labelled) {
+    this(engine, fleet, labelled, engine);
+  }
+
   /**
    * @param labelled the classes to number (a superset of the fleet's), so that two fleets sharing a
    *     registry (before and after a rollout) use the same labels
+   * @param suggestEngine the engine of the suggestions: in a mixed fleet the oldest libvirt's,
+   *     so that every host's libvirt knows the names and definitions suggested
    */
-  public FleetAnalysis(CpuEngine engine, Fleet fleet, Collection<FleetClass> labelled) {
+  public FleetAnalysis(
+      CpuEngine engine, Fleet fleet, Collection<FleetClass> labelled, CpuEngine suggestEngine) {
     this.fleet = fleet;
     this.members = new HashMap<>();
     fleet.members().forEach((c, hosts) -> members.put(c, sortedByName(hosts)));
@@ -44,12 +51,12 @@ public final class FleetAnalysis {
     List<FleetClass> sorted = new ArrayList<>(members.keySet());
     sorted.sort(ClassOrder.INSTANCE);
     this.classes = List.copyOf(sorted);
-    this.graph = MigrationGraph.of(engine, classes);
+    this.graph = MigrationGraph.of(engine, classes, this::label);
     this.baselines = new FleetBaselines(engine, fleet);
     this.facts = new FleetFacts(fleet.registry(), byName);
     this.suggestions =
         new FleetSuggestions(
-            engine,
+            suggestEngine,
             fleet.registry().representatives(fleet.hosts(), this::label),
             baselines.perVendor().stream().map(FleetBaselines.Baseline::vendor).toList());
   }
@@ -128,6 +135,36 @@ public final class FleetAnalysis {
       byCpu.computeIfAbsent(c.cpu().identity(), k -> new ArrayList<>()).add(c);
     }
     return byCpu.values().stream().filter(g -> g.size() > 1).toList();
+  }
+
+  /** How many hosts run one libvirt version. */
+  public record VersionShare(org.migcheck.cpumap.LibvirtVersion version, int hosts) {}
+
+  /**
+   * The libvirt versions the hosts declared, oldest first, with their host counts; empty when no
+   * host declared one (then reports name only the libvirt migcheck emulated).
+   */
+  public List<VersionShare> libvirtVersions() {
+    Map<org.migcheck.cpumap.LibvirtVersion, Integer> counts = new java.util.TreeMap<>();
+    for (FleetHost h : byName) {
+      if (h.libvirtIndex() >= 0) {
+        counts.merge(fleet.registry().version(h.libvirtIndex()), 1, Integer::sum);
+      }
+    }
+    List<VersionShare> out = new ArrayList<>();
+    counts.forEach((v, n) -> out.add(new VersionShare(v, n)));
+    return out;
+  }
+
+  /**
+   * The hosts without a known libvirt version when others have one, by name: their migrations
+   * get a note, never a guessed version.
+   */
+  public List<FleetHost> unknownVersion() {
+    if (libvirtVersions().isEmpty()) {
+      return List.of();
+    }
+    return byName.stream().filter(h -> h.libvirtIndex() < 0).toList();
   }
 
   /** The number of distinct host CPUs: host-passthrough guests never leave theirs. */

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.migcheck.InputException;
 import org.migcheck.cpumap.Bits;
+import org.migcheck.cpumap.CpuMap;
 import org.migcheck.cpumap.Feature;
+import org.migcheck.engine.UnknownName;
 import org.migcheck.engine.BaselineOptions;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.X86Level;
@@ -65,14 +67,21 @@ public final class FleetBaselines {
   }
 
   private final CpuEngine engine;
+  /** Whether the engine is another libvirt's than the one the hosts were read with. */
+  private final boolean otherLibvirt;
   private final Map<FleetClass, Integer> sizes;
   private final Baseline overall;
   private final List<Baseline> perVendor = new ArrayList<>();
   private final List<HoldBack> holdBacks = new ArrayList<>();
   private final List<HoldBack> modelHoldBacks = new ArrayList<>();
 
+  /**
+   * @param engine the registry's, or (gate in a mixed fleet) the oldest libvirt's: then the
+   *     baseline only names what that libvirt knows
+   */
   public FleetBaselines(CpuEngine engine, Fleet fleet) {
     this.engine = engine;
+    this.otherLibvirt = engine.maps() != fleet.registry().engine().maps();
     this.sizes = new LinkedHashMap<>();
     fleet.members().forEach((c, hosts) -> sizes.put(c, hosts.size()));
     List<FleetClass> all = List.copyOf(sizes.keySet());
@@ -184,6 +193,10 @@ public final class FleetBaselines {
   private Baseline baseline(String vendor, List<FleetClass> classes) {
     int hosts = classes.stream().mapToInt(sizes::get).sum();
     List<CpuDef> cpus = classes.stream().map(c -> c.cpu().cpu()).toList();
+    if (otherLibvirt && classes.get(0).cpu().isX86()) {
+      CpuMap map = engine.featureMap("fleet");
+      cpus = cpus.stream().map(c -> UnknownName.withoutNewer(c, map)).toList();
+    }
     try {
       CpuDef cpu = engine.baseline(cpus, BaselineOptions.DEFAULT);
       Bits bits = Bits.EMPTY;

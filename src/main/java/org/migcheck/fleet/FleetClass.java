@@ -1,20 +1,72 @@
 package org.migcheck.fleet;
 
+import org.migcheck.cpumap.LibvirtVersion;
+import org.migcheck.model.CpuDef;
+
 /**
  * A compatibility class: hosts whose guests see the same CPU, in both the host-passthrough sense
  * (the host CPU: vendor, signature, expanded features, and the model name libvirt gave it) and the
- * host-model sense (the domcapabilities host-model, when the host has one). The registry makes one
- * instance per class, so identity is equality.
+ * host-model sense (the domcapabilities host-model, when the host has one), on one emulated
+ * libvirt where hosts declare theirs: the libvirt-version axis judges migrations between
+ * versions, so hosts of two versions that libvirt's bundled maps or rules tell apart are never
+ * one class (10.0.0 and 9.0.0 are one: 10.0.0 is read with 9.0.0's map and rules). The registry makes one instance per
+ * class, so identity is equality.
  */
 public final class FleetClass {
   private final HostCpuPart cpu;
   private final HostModelPart hostModel;
+  private final String emulation;
+  /** The versions its hosts declared (they emulate alike), oldest first; empty: unknown. */
+  private final java.util.TreeSet<LibvirtVersion> versions = new java.util.TreeSet<>();
+  private final CpuDef writtenCpu;
+  private final CpuDef writtenHostModel;
   private final int order;
 
-  FleetClass(HostCpuPart cpu, HostModelPart hostModel, int order) {
+  /**
+   * @param writtenCpu the host CPU as its libvirt wrote it (the parts are as this run's map reads
+   *     them, see {@link FleetRegistry#readHostsWithTheirLibvirt})
+   * @param writtenHostModel the host-model as its libvirt wrote it, or null
+   */
+  FleetClass(HostCpuPart cpu, HostModelPart hostModel, String emulation, CpuDef writtenCpu,
+      CpuDef writtenHostModel, int order) {
     this.cpu = cpu;
     this.hostModel = hostModel;
+    this.emulation = emulation;
+    this.writtenCpu = writtenCpu;
+    this.writtenHostModel = writtenHostModel;
     this.order = order;
+  }
+
+  /** The host CPU as the class's libvirt wrote it (of its first host). */
+  public CpuDef writtenCpu() {
+    return writtenCpu;
+  }
+
+  /** The host-model as the class's libvirt wrote it (of its first host), or null. */
+  public CpuDef writtenHostModel() {
+    return writtenHostModel;
+  }
+
+  /**
+   * The libvirt its hosts run (the oldest, when they run several versions libvirt's maps and rules
+   * make alike), null when they do not declare it (nothing is guessed).
+   */
+  public LibvirtVersion libvirt() {
+    return versions.isEmpty() ? null : versions.first();
+  }
+
+  /** Every libvirt version its hosts declared, oldest first (empty: unknown). */
+  public java.util.List<LibvirtVersion> libvirtVersions() {
+    return java.util.List.copyOf(versions);
+  }
+
+  /** How its libvirt is emulated (bundled map and rules), null when unknown. */
+  public String emulation() {
+    return emulation;
+  }
+
+  void addVersion(LibvirtVersion v) {
+    versions.add(v);
   }
 
   public HostCpuPart cpu() {

@@ -18,6 +18,8 @@ import org.migcheck.verdict.PhysBitsAxis;
  * @param secModels the registry id of its security models
  * @param liveMigration whether capabilities list live migration support
  * @param host the host's documents, kept only for guest checks (else null)
+ * @param libvirtIndex its declared libvirt version, as {@link FleetRegistry#version} gives it
+ *     back; -1 when unknown
  */
 public record FleetHost(
     String name,
@@ -32,7 +34,8 @@ public record FleetHost(
     int machineAliases,
     int secModels,
     boolean liveMigration,
-    Host host) {
+    Host host,
+    int libvirtIndex) {
 
   /** The phys-bits guests can rely on, by the phys-bits axis's fleet reading. */
   public Integer guestPhysBits() {

@@ -16,6 +16,7 @@ public final class FleetLoader {
   private final FleetRegistry registry;
   private final FleetReader reader;
   private final HostCompactor compactor;
+  private final HostVersionLookup versions;
   private final List<String> notes = new ArrayList<>();
 
   public FleetLoader(FleetRegistry registry, FleetReader reader) {
@@ -27,9 +28,19 @@ public final class FleetLoader {
    *     FleetHost#host()}, for guest checks
    */
   public FleetLoader(FleetRegistry registry, FleetReader reader, boolean keepDocuments) {
+    this(registry, reader, keepDocuments, HostVersionLookup.NONE);
+  }
+
+  /**
+   * @param versions the libvirt each host runs, where known: hosts of different versions are
+   *     different classes, and each host's CPUs must only name what its libvirt knows
+   */
+  public FleetLoader(FleetRegistry registry, FleetReader reader, boolean keepDocuments,
+      HostVersionLookup versions) {
     this.registry = registry;
     this.reader = reader;
     this.compactor = keepDocuments ? registry.compactor() : null;
+    this.versions = versions;
   }
 
   /** The hosts of the inputs, in input order. */
@@ -37,7 +48,7 @@ public final class FleetLoader {
     InputPlan plan = InputPlan.of(inputs);
     Map<String, InputPlan.Planned> byName = new HashMap<>();
     plan.files().forEach(p -> byName.putIfAbsent(p.file().name(), p));
-    Pairing pairing = new Pairing(registry, compactor != null, byName::get);
+    Pairing pairing = new Pairing(registry, compactor != null, byName::get, versions);
     reader.readFiles(plan.inputFiles(), d -> Observations.of(d, compactor), pairing::add);
     List<FleetHost> hosts = pairing.hosts();
     plan.notes().forEach(n -> notes.add("note: " + n));

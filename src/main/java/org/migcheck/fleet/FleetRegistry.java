@@ -14,10 +14,13 @@ import java.util.function.Function;
 import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.CpuMap;
+import org.migcheck.cpumap.CpuMapLoader;
+import org.migcheck.cpumap.LibvirtVersion;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
+import org.migcheck.model.FeaturePolicy;
 import org.migcheck.model.CpuSignature;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.GuestCpu;
@@ -25,6 +28,7 @@ import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.HostCpu;
 import org.migcheck.verdict.CpuAxis;
 import org.migcheck.verdict.Host;
+import org.migcheck.verdict.HostVersions;
 
 /**
  * Interns what hosts share: CPUs, host-models, classes, machine type sets and security model sets.
@@ -49,19 +53,39 @@ public final class FleetRegistry {
   private final Map<List<String>, Integer> machineLists = new HashMap<>();
   private final Interner<List<String>> secModelSets = new Interner<>();
   private final HostCompactor compactor = new HostCompactor();
+  private boolean ownMaps;
+  private final Map<LibvirtVersion, java.util.Optional<CpuEngine>> ownEngines = new HashMap<>();
+  private final Map<List<Object>, HostCpuPart> translatedCpus = new HashMap<>();
+  private final Map<List<Object>, HostModelPart> translatedHostModels = new HashMap<>();
+  private final Map<HostModelPart, String> hostModelArch = new HashMap<>();
+  /** A host-model read with a host's own libvirt, to the part as this map read it first. */
+  private final Map<Object, Object> originalOf = new HashMap<>();
+  /** A host CPU read with a host's own libvirt, to its definition as that libvirt wrote it. */
+  private final Map<HostCpuPart, CpuDef> writtenOf = new java.util.IdentityHashMap<>();
+  /** Which originals were checked against which libvirt's map (once each). */
+  private final java.util.Set<List<Object>> checked = new java.util.HashSet<>();
 
-  /** Parts are canonical instances, so a class is keyed by their identity. */
-  private record ClassKey(HostCpuPart cpu, HostModelPart hostModel) {
+  /**
+   * Parts are canonical instances, so a class is keyed by their identity; the libvirt is a small
+   * index into {@link #emulations} (-1: unknown): versions read with one bundled map under one
+   * set of rules judge every migration alike, so they share classes.
+   */
+  private record ClassKey(HostCpuPart cpu, HostModelPart hostModel, int libvirt) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof ClassKey k && k.cpu == cpu && k.hostModel == hostModel;
+      return o instanceof ClassKey k && k.cpu == cpu && k.hostModel == hostModel && k.libvirt == libvirt;
     }
 
     @Override
     public int hashCode() {
-      return 31 * System.identityHashCode(cpu) + System.identityHashCode(hostModel);
+      return 31 * (31 * System.identityHashCode(cpu) + System.identityHashCode(hostModel)) + libvirt;
     }
   }
+
+  /** The distinct libvirt versions hosts declared, indexed by {@link FleetHost#libvirtIndex}. */
+  private final List<LibvirtVersion> versions = new ArrayList<>();
+  /** How those versions are emulated, indexed by {@link ClassKey#libvirt}. */
+  private final List<String> emulations = new ArrayList<>();
 
   public FleetRegistry(CpuEngine engine) {
     this.engine = engine;
@@ -127,8 +151,10 @@ public final class FleetRegistry {
     widths.forEach(
         (c, bits) -> {
           for (Integer b : bits) {
+            // a CPU read with a host's own libvirt is a part of its own, with its own samples
             HostCapabilities caps = capsSamples.get(Arrays.asList(keyOf(c.cpu()), b)).getValue();
-            DomainCapabilities dc = c.hostModel() == null ? null : domcapsSamples.get(c.hostModel());
+            DomainCapabilities dc = c.hostModel() == null ? null
+                : domcapsSamples.getOrDefault(c.hostModel(), domcapsSamples.get(originalOf.get(c.hostModel())));
             String name = label.apply(c) + (bits.size() > 1 ? " (" + b + " bits)" : "");
             out.add(new Host(name, caps, dc));
           }
@@ -136,15 +162,71 @@ public final class FleetRegistry {
     return out;
   }
 
-  FleetClass fleetClass(HostCpuPart written, HostModelPart hostModel) {
-    HostCpuPart cpu = cpus.get(keyOf(written));
-    return classes.computeIfAbsent(
-        new ClassKey(cpu, hostModel),
+  /**
+   * The class of a host of this CPU (as {@link #hostCpu} gave it, any spelling) and host-model on
+   * libvirt {@code v} (null: unknown). The host-model is checked against that libvirt's map (a
+   * name it does not know is bad input, named in {@code domcaps}) and read with it.
+   */
+  FleetClass fleetClass(
+      HostCpuPart part, HostModelPart hostModel, HostVersions.Declared v, String caps, String domcaps) {
+    HostCpuPart cpu = cpus.get(keyOf(part));
+    String emulation = v == null ? null : emulation(v.version());
+    int index = emulation == null ? -1 : emulations.indexOf(emulation);
+    if (emulation != null && index < 0) {
+      index = emulations.size();
+      emulations.add(emulation);
+    }
+    if (v != null && hostModel != null && checked.add(List.of(hostModel, v.version()))) {
+      HostVersions.requireKnown(hostModel.cpu(), cpu.identity().arch(), v,
+          HostNames.shortName(caps), domcaps);
+    }
+    HostModelPart ownHostModel = v == null || hostModel == null ? hostModel : asReadBy(hostModel, v.version());
+    CpuDef writtenCpu = writtenOf.getOrDefault(cpu, cpu.cpu());
+    FleetClass fc = classes.computeIfAbsent(
+        new ClassKey(cpu, ownHostModel, index),
         k -> {
-          FleetClass c = new FleetClass(cpu, hostModel, classList.size());
+          FleetClass c = new FleetClass(cpu, ownHostModel, emulation,
+              writtenCpu, hostModel == null ? null : hostModel.cpu(), classList.size());
           classList.add(c);
           return c;
         });
+    if (v != null) {
+      fc.addVersion(v.version());
+    }
+    return fc;
+  }
+
+  /** The small index of a declared version (a host keeps it), -1 for null. */
+  int versionIndex(HostVersions.Declared v) {
+    if (v == null) {
+      return -1;
+    }
+    int i = versions.indexOf(v.version());
+    if (i < 0) {
+      i = versions.size();
+      versions.add(v.version());
+    }
+    return i;
+  }
+
+  /** The version of a {@link FleetHost#libvirtIndex}, null for -1. */
+  public LibvirtVersion version(int index) {
+    return index < 0 ? null : versions.get(index);
+  }
+
+  /**
+   * Versions alike for every verdict: the same bundled map (the nearest older one) under the same
+   * model-choice rules (before or from 8.4.0).
+   */
+  private static String emulation(LibvirtVersion v) {
+    String map = CpuMapLoader.nearestBundled(v);
+    boolean scored = !v.isOlderThan(LibvirtVersion.SCORED_MODEL_CHOICE);
+    return (map == null ? v.toString() : map) + (scored ? "" : " (before 8.4.0)");
+  }
+
+  /** The libvirt versions hosts declared so far, oldest first (empty when none did). */
+  public List<LibvirtVersion> versions() {
+    return versions.stream().sorted().toList();
   }
 
   /** The part of a host CPU; {@code text} is its written form, so repeats cost a lookup. */
@@ -158,6 +240,24 @@ public final class FleetRegistry {
     textOf.put(part, text);
     cpus.merge(keyOf(part), part, this::least);
     return part;
+  }
+
+  /**
+   * The part of a host CPU on libvirt {@code v} (null: unknown): checked against that libvirt's
+   * map (a name it does not know is bad input, named in {@code source}) and read with it. Parts
+   * are made while documents are read, before any class, so the spelling that stands for a CPU
+   * does not depend on input order.
+   */
+  HostCpuPart hostCpu(String text, HostCpu cpu, String source, HostVersions.Declared v) {
+    HostCpuPart written = hostCpu(text, cpu, source);
+    if (v == null) {
+      return written;
+    }
+    if (checked.add(List.of(written, v.version()))) {
+      HostVersions.requireKnown(written.cpu(), written.identity().arch(), v,
+          HostNames.shortName(source), source);
+    }
+    return asReadBy(written, v.version());
   }
 
   /**
@@ -186,7 +286,11 @@ public final class FleetRegistry {
   private HostCpuPart newHostCpu(HostCpu cpu, String source) {
     CpuDef def =
         cpu == null ? CpuDef.host(null, null, null, List.of(), source) : cpu.toCpuDef();
-    CpuSignature sig = cpu == null ? null : cpu.signature();
+    return newHostCpu(def, cpu == null ? null : cpu.signature());
+  }
+
+  private HostCpuPart newHostCpu(CpuDef def, CpuSignature sig) {
+    String source = def.source();
     Integer family = sig == null ? null : sig.family();
     Integer model = sig == null ? null : sig.model();
     Integer stepping = sig == null ? null : sig.stepping();
@@ -210,7 +314,13 @@ public final class FleetRegistry {
     if (known != null) {
       return known;
     }
-    CpuDef def = cpu.toCpuDef();
+    HostModelPart canonical = canonicalHostModel(arch, cpu.toCpuDef());
+    hostModelByText.put(text, canonical);
+    hostModelArch.put(canonical, Objects.toString(arch, ""));
+    return canonical;
+  }
+
+  private HostModelPart canonicalHostModel(String arch, CpuDef def) {
     CpuDef migratable = def;
     Bits bits = Bits.EMPTY;
     List<Object> key;
@@ -225,9 +335,98 @@ public final class FleetRegistry {
       key = List.of(Objects.toString(arch), Objects.toString(def.model()), Objects.toString(def.vendor()), names);
     }
     HostModelPart part = new HostModelPart(def, migratable, bits);
-    HostModelPart canonical = hostModels.computeIfAbsent(key, k -> part);
-    hostModelByText.put(text, canonical);
-    return canonical;
+    return hostModels.computeIfAbsent(key, k -> part);
+  }
+
+  // ---- each host read with its own libvirt's map
+
+  /**
+   * Read each host's CPUs with its declared libvirt's map, where that differs from this
+   * registry's (the default bundled map; not when --libvirt or --cpu-map chose one).
+   */
+  public void readHostsWithTheirLibvirt(boolean yes) {
+    this.ownMaps = yes;
+  }
+
+  /**
+   * A part as libvirt {@code v} means it, in this registry's map: a model's definition can
+   * differ between maps (11.3.0 removed mpx from the Skylake models), so the features the host's
+   * own map gives the model and this map does not are written out. Features only this map's
+   * model has are left alone for host CPUs (libvirt's host CPUs cannot disable one) and disabled
+   * for host-models. The same part when the maps agree.
+   */
+  private HostCpuPart asReadBy(HostCpuPart part, LibvirtVersion v) {
+    CpuEngine own = ownEngine(v);
+    if (own == null || !part.isX86() || part.cpu().model() == null) {
+      return part;
+    }
+    return translatedCpus.computeIfAbsent(List.of(part, v), k -> {
+      CpuDef def = translated(part.cpu(), own, false);
+      if (def == part.cpu()) {
+        return part;
+      }
+      CpuIdentity id = part.identity();
+      HostCpuPart t = newHostCpu(def, new CpuSignature(id.family(), id.model(), id.stepping()));
+      textOf.put(t, textOf.get(part) + "\n" + v);
+      writtenOf.put(t, part.cpu());
+      cpus.merge(keyOf(t), t, this::least);
+      return t;
+    });
+  }
+
+  private HostModelPart asReadBy(HostModelPart part, LibvirtVersion v) {
+    CpuEngine own = ownEngine(v);
+    String arch = hostModelArch.get(part);
+    if (own == null || part == null || !isX86(arch) || part.cpu().model() == null) {
+      return part;
+    }
+    return translatedHostModels.computeIfAbsent(List.of(part, v), k -> {
+      CpuDef def = translated(part.cpu(), own, true);
+      if (def == part.cpu()) {
+        return part;
+      }
+      HostModelPart t = canonicalHostModel(arch, def);
+      hostModelArch.put(t, arch);
+      originalOf.putIfAbsent(t, part);
+      return t;
+    });
+  }
+
+  private CpuDef translated(CpuDef def, CpuEngine own, boolean guest) {
+    List<String> ownNames = names(own, def);
+    List<String> ourNames = names(engine, def);
+    List<CpuFeature> features = new ArrayList<>(def.features());
+    for (String n : ownNames) {
+      if (!ourNames.contains(n)) {
+        features.add(new CpuFeature(n, guest ? FeaturePolicy.REQUIRE : null));
+      }
+    }
+    if (guest) {
+      for (String n : ourNames) {
+        if (!ownNames.contains(n)) {
+          features.add(new CpuFeature(n, FeaturePolicy.DISABLE));
+        }
+      }
+    }
+    return features.size() == def.features().size() ? def : def.withFeatures(features);
+  }
+
+  private static List<String> names(CpuEngine e, CpuDef def) {
+    return e.featureMap(def.source()).presentFeatures(e.features(def)).stream()
+        .map(org.migcheck.cpumap.Feature::name).toList();
+  }
+
+  /** The engine of libvirt {@code v}'s bundled map, null when it is this registry's map. */
+  private CpuEngine ownEngine(LibvirtVersion v) {
+    if (!ownMaps || v == null) {
+      return null;
+    }
+    return ownEngines.computeIfAbsent(v, k -> {
+      CpuEngine e = new CpuEngine(CpuMapLoader.forLibvirt(k.toString(), "libvirt version"));
+      CpuMap theirs = e.maps().forArch(Arch.X86).orElse(null);
+      return theirs == null || theirs == engine.maps().forArch(Arch.X86).orElse(null)
+          ? java.util.Optional.<CpuEngine>empty() : java.util.Optional.of(e);
+    }).orElse(null);
   }
 
   static boolean isX86(String arch) {

@@ -10,7 +10,11 @@ import org.migcheck.engine.CpuEngine;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
 import org.migcheck.model.FeaturePolicy;
+import java.util.function.Function;
 import org.migcheck.verdict.CpuAxis;
+import org.migcheck.verdict.LibvirtVersionAxis;
+import org.migcheck.verdict.LibvirtVersionCheck;
+import org.migcheck.verdict.Safety;
 
 /**
  * Where host-model guests can live-migrate, class to class, by the CPU axis's rules
@@ -20,21 +24,34 @@ import org.migcheck.verdict.CpuAxis;
  * it; class B takes it when libvirt's compare finds it IDENTICAL or SUPERSET against what B offers
  * (B's host-model, else B's capabilities CPU). The relation is directional: newer hosts take older
  * guests, rarely the reverse.
+ *
+ * <p>Between classes of two declared libvirt versions the libvirt-version axis judges the guest
+ * CPU as the source's libvirt writes it ({@link LibvirtVersionAxis#fleet}): an UNSAFE result
+ * removes the edge, and every result is kept for reports ({@link #versionFindings}).
  */
 public final class MigrationGraph {
+  private static final String SRC = "\u0000src";
+  private static final String DST = "\u0000dst";
+
   private final List<FleetClass> classes;
   private final boolean[][] reach;
+  private final Map<Integer, List<LibvirtVersionCheck.Result>> versionFindings;
 
-  private MigrationGraph(List<FleetClass> classes, boolean[][] reach) {
+  private MigrationGraph(List<FleetClass> classes, boolean[][] reach,
+      Map<Integer, List<LibvirtVersionCheck.Result>> versionFindings) {
     this.classes = classes;
     this.reach = reach;
+    this.versionFindings = versionFindings;
   }
 
-  /** The graph over classes (in the given order, which indexes it). */
-  public static MigrationGraph of(CpuEngine engine, List<FleetClass> classes) {
+  /** The graph over classes (in the given order, which indexes it), classes named by label. */
+  public static MigrationGraph of(
+      CpuEngine engine, List<FleetClass> classes, Function<FleetClass, String> label) {
     int n = classes.size();
     boolean[][] reach = new boolean[n][n];
     Map<List<Object>, Boolean> verdicts = new HashMap<>();
+    Map<List<Object>, List<LibvirtVersionCheck.Result>> byVersions = new HashMap<>();
+    Map<Integer, List<LibvirtVersionCheck.Result>> findings = new HashMap<>();
     List<Side> guests = new ArrayList<>(n);
     List<Side> hosts = new ArrayList<>(n);
     for (FleetClass c : classes) {
@@ -51,27 +68,62 @@ public final class MigrationGraph {
         Side h = hosts.get(j);
         reach[i][j] =
             verdicts.computeIfAbsent(List.of(g.key(), h.key()), k -> fits(engine, g, h));
+        FleetClass from = classes.get(i);
+        FleetClass to = classes.get(j);
+        if (from.emulation() == null || to.emulation() == null
+            || from.emulation().equals(to.emulation())) {
+          continue;
+        }
+        // the results depend on the guest CPU and the two versions only: computed once, named here
+        List<LibvirtVersionCheck.Result> generic = byVersions.computeIfAbsent(
+            List.of(g.written(), from.libvirt(), to.libvirt()),
+            k -> LibvirtVersionAxis.fleet(
+                g.written(), from.writtenCpu(), SRC, from.libvirt(), DST, to.libvirt()));
+        if (generic.isEmpty()) {
+          continue;
+        }
+        List<LibvirtVersionCheck.Result> named = new ArrayList<>();
+        for (LibvirtVersionCheck.Result r : generic) {
+          named.add(new LibvirtVersionCheck.Result(r.severity(),
+              r.message().replace(SRC, label.apply(from)).replace(DST, label.apply(to)), r.features()));
+          if (r.severity() == Safety.UNSAFE) {
+            reach[i][j] = false;
+          }
+        }
+        findings.put(i * n + j, List.copyOf(named));
       }
     }
-    return new MigrationGraph(List.copyOf(classes), reach);
+    return new MigrationGraph(List.copyOf(classes), reach, findings);
   }
 
-  /** A CPU of a class in one role, keyed by the part it comes from (parts are interned). */
-  private record Side(Object key, CpuDef cpu, String arch) {}
+  /**
+   * The libvirt-version axis's results for guests of class {@code from} moving to {@code to}
+   * (empty when both run one version, or a version is unknown).
+   */
+  public List<LibvirtVersionCheck.Result> versionFindings(int from, int to) {
+    return versionFindings.getOrDefault(from * classes.size() + to, List.of());
+  }
+
+  /**
+   * A CPU of a class in one role, keyed by the part it comes from (parts are interned);
+   * {@code written} is the guest CPU as the class's libvirt writes it (the host-model as given).
+   */
+  private record Side(Object key, CpuDef cpu, String arch, CpuDef written) {}
 
   private static Side guestSide(CpuEngine engine, FleetClass c) {
     if (c.hostModel() != null) {
-      return new Side(c.hostModel(), c.hostModel().migratable(), c.arch());
+      return new Side(c.hostModel(), c.hostModel().migratable(), c.arch(), c.writtenHostModel());
     }
     CpuDef host = c.cpu().cpu();
-    return new Side(c.cpu(), hostAsGuest(engine, host), c.arch());
+    return new Side(c.cpu(), hostAsGuest(engine, host), c.arch(),
+        hostAsGuest(engine, c.writtenCpu()));
   }
 
   private static Side hostSide(FleetClass c) {
     Object part = c.hostModel() != null ? c.hostModel() : c.cpu();
     CpuDef offered =
         CpuAxis.offered(c.hostModel() == null ? null : c.hostModel().cpu(), c.arch(), c.cpu().cpu());
-    return new Side(List.of("host", part), offered, c.arch());
+    return new Side(List.of("host", part), offered, c.arch(), null);
   }
 
   /** What a host-model guest gets on a host known only by its capabilities (no blockers). */

@@ -9,6 +9,7 @@ import org.migcheck.input.HostPairing;
 import org.migcheck.input.InputPlan;
 import org.migcheck.input.PairCheck;
 import org.migcheck.verdict.Host;
+import org.migcheck.verdict.HostVersions;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.HostCapabilities;
 
@@ -22,6 +23,7 @@ final class Pairing {
   private final FleetRegistry registry;
   private final boolean keepDocuments;
   private final Function<String, InputPlan.Planned> plannedOf;
+  private final HostVersionLookup versions;
   private final List<Entry> hosts = new ArrayList<>();
   private final List<Domcaps> domcaps = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
@@ -35,7 +37,8 @@ final class Pairing {
       int machineAliases,
       int secModels,
       HostCapabilities caps,
-      HostPairing.Doc pairing) {}
+      HostPairing.Doc pairing,
+      HostVersions.Declared libvirt) {}
 
   private record Domcaps(
       Observation.Domcaps obs,
@@ -46,12 +49,14 @@ final class Pairing {
   /**
    * @param keepDocuments keep every host's (compacted) documents, for guest checks
    * @param plannedOf the planned file a document's file name came from
+   * @param versions the libvirt each host runs, where known
    */
   Pairing(FleetRegistry registry, boolean keepDocuments,
-      Function<String, InputPlan.Planned> plannedOf) {
+      Function<String, InputPlan.Planned> plannedOf, HostVersionLookup versions) {
     this.registry = registry;
     this.keepDocuments = keepDocuments;
     this.plannedOf = plannedOf;
+    this.versions = versions;
   }
 
   /** Warnings about pairs that do not look like one host, once {@link #hosts()} has run. */
@@ -62,7 +67,9 @@ final class Pairing {
   /** Takes the next document's observation, in input order. */
   void add(Observation o) {
     if (o instanceof Observation.Host h) {
-      HostCpuPart cpu = registry.hostCpu(h.cpuKey(), h.cpu(), h.name());
+      // its libvirt is known by name already: the CPU is read with that libvirt's map
+      HostVersions.Declared v = versions.find(h.name(), HostNames.shortName(h.name()), h.uuid());
+      HostCpuPart cpu = registry.hostCpu(h.cpuKey(), h.cpu(), h.name(), v);
       registry.offerRepresentative(cpu, h.physBits(), h.caps());
       hosts.add(new Entry(
           withoutCpuText(h),
@@ -71,7 +78,8 @@ final class Pairing {
           registry.machineSetId(h.machineAliases()),
           registry.secModelSetId(h.secModels()),
           keepDocuments ? h.caps() : null,
-          pairingDoc(h.name(), h.uuid())));
+          pairingDoc(h.name(), h.uuid()),
+          v));
       return;
     }
     Observation.Domcaps d = (Observation.Domcaps) o;
@@ -124,12 +132,14 @@ final class Pairing {
       Entry e = hosts.get(i);
       Observation.Host h = e.host;
       Domcaps d = pairedWith[i];
+      HostVersions.Declared v = e.libvirt();
       out.add(
           new FleetHost(
               h.name(),
               h.uuid(),
               d == null ? null : d.obs().name(),
-              registry.fleetClass(e.cpu, d == null ? null : d.hostModel()),
+              registry.fleetClass(e.cpu, d == null ? null : d.hostModel(), v, h.name(),
+                  d == null ? null : d.obs().name()),
               h.tscHz(),
               h.tscScaling(),
               h.physBits(),
@@ -138,7 +148,8 @@ final class Pairing {
               e.machineAliases,
               e.secModels,
               h.liveMigration(),
-              e.caps == null ? null : new Host(HostNames.shortName(h.name()), e.caps, d == null ? null : d.doc())));
+              e.caps == null ? null : new Host(HostNames.shortName(h.name()), e.caps, d == null ? null : d.doc()),
+              registry.versionIndex(v)));
     }
     return out;
   }

@@ -20,6 +20,7 @@ import org.migcheck.fleet.HostNames;
 import org.migcheck.fleet.MigrationGraph;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuXml;
+import org.migcheck.verdict.LibvirtVersionCheck;
 import org.migcheck.verdict.PhysBitsAxis;
 import org.migcheck.verdict.PlatformAxis;
 import org.migcheck.verdict.Suggestion;
@@ -55,6 +56,7 @@ public final class FleetJson {
   public String render() {
     w.beginObject();
     w.field("hosts", a.fleet().hosts().size());
+    libvirtVersions();
     classes();
     graph();
     baselines();
@@ -68,8 +70,22 @@ public final class FleetJson {
     return w.toString();
   }
 
+  /** Only when hosts declare their libvirt (the keys are absent otherwise). */
+  private void libvirtVersions() {
+    if (a.libvirtVersions().isEmpty()) {
+      return;
+    }
+    w.name("libvirtVersions").beginArray();
+    for (FleetAnalysis.VersionShare v : a.libvirtVersions()) {
+      w.beginObject().field("version", v.version().toString()).field("hosts", v.hosts()).endObject();
+    }
+    w.endArray();
+    w.stringArray("unknownLibvirtVersion", a.unknownVersion().stream().map(names::of).toList());
+  }
+
   private void classes() {
     MigrationGraph g = a.graph();
+    boolean versions = !a.libvirtVersions().isEmpty();
     w.name("classes").beginArray();
     for (int i = 0; i < a.classes().size(); i++) {
       FleetClass c = a.classes().get(i);
@@ -82,6 +98,13 @@ public final class FleetJson {
       w.field("model", c.cpu().cpu().model());
       w.field("decodedModel", c.cpu().decodedModel());
       w.field("level", c.cpu().level() == null ? null : c.cpu().level().shortName());
+      if (versions) {
+        if (c.libvirt() == null) {
+          w.name("libvirt").nullValue();
+        } else {
+          w.stringArray("libvirt", c.libvirtVersions().stream().map(Object::toString).toList());
+        }
+      }
       w.name("signature");
       if (id.family() == null) {
         w.nullValue();
@@ -131,6 +154,24 @@ public final class FleetJson {
       w.endObject();
     }
     w.endArray();
+    if (!a.libvirtVersions().isEmpty()) {
+      w.name("libvirtVersion").beginArray();
+      int n = g.classes().size();
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          for (LibvirtVersionCheck.Result r : g.versionFindings(i, j)) {
+            w.beginObject();
+            w.field("from", a.label(g.classes().get(i)));
+            w.field("to", a.label(g.classes().get(j)));
+            w.field("severity", r.severity().name());
+            w.field("message", r.message());
+            w.stringArray("features", r.features());
+            w.endObject();
+          }
+        }
+      }
+      w.endArray();
+    }
     w.endObject();
     w.name("hostPassthrough").beginObject();
     w.field("distinctCpus", a.passthroughCpus());

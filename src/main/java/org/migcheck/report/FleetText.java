@@ -30,6 +30,7 @@ import org.migcheck.verdict.TscAxis;
 public final class FleetText {
   private static final int SHOWN_HOSTS = 4;
   private static final int SHOWN_HOLDBACKS = 5;
+  private static final int SHOWN_VERSION_FINDINGS = 10;
 
   private final FleetAnalysis a;
   private final HostNames names;
@@ -87,6 +88,7 @@ public final class FleetText {
             .append('\n');
       }
     }
+    libvirtVersions();
     for (FleetSuggestions.Suggested s : a.suggestions().results()) {
       if (s.vendor() == null && !b.perVendor().isEmpty()) {
         continue; // the whole mixed fleet has none; the per-vendor lines say it
@@ -94,6 +96,25 @@ public final class FleetText {
       String head = s.vendor() == null ? "suggested custom CPU: " : "suggested for " + s.vendor() + ": ";
       out.append(TextLayout.wrap(head + suggestion(s), 2));
     }
+  }
+
+  /** The libvirt versions hosts declared; nothing when none did. */
+  private void libvirtVersions() {
+    if (a.libvirtVersions().isEmpty()) {
+      return;
+    }
+    String line = "libvirt: " + join(a.libvirtVersions().stream()
+        .map(v -> v.version() + " (" + count(v.hosts(), "host", "hosts") + ")").toList());
+    if (!a.unknownVersion().isEmpty()) {
+      line += "; unknown on " + hosts(a.unknownVersion())
+          + ": their migrations are not compared by libvirt version (give --host-libvirt or a"
+          + " snapshot.json)";
+    }
+    if (a.libvirtVersions().size() > 1) {
+      line += "; suggestions use only what libvirt " + a.libvirtVersions().get(0).version()
+          + " knows";
+    }
+    out.append(TextLayout.wrap(line, 2));
   }
 
   static String describe(Baseline b) {
@@ -170,10 +191,13 @@ public final class FleetText {
   private void classes() {
     out.append("\nclasses (hosts whose guests see the same CPU; beyond: features beyond the baseline):\n");
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"class", "hosts", "vendor", "host CPU", "level", "signature", "host-model", "beyond"});
+    boolean versions = !a.libvirtVersions().isEmpty();
+    rows.add(withVersion(versions, "libvirt",
+        new String[] {"class", "hosts", "vendor", "host CPU", "level", "signature", "host-model", "beyond"}));
     for (FleetClass c : a.classes()) {
       var id = c.cpu().identity();
-      rows.add(
+      rows.add(withVersion(versions, c.libvirt() == null ? "?"
+          : join(c.libvirtVersions().stream().map(Object::toString).toList()),
           new String[] {
             a.label(c),
             Integer.toString(a.hosts(c).size()),
@@ -183,7 +207,7 @@ public final class FleetText {
             id.family() == null ? "-" : id.family() + "/" + id.model() + "/" + id.stepping(),
             c.hostModel() == null ? "(no domcaps)" : String.valueOf(c.hostModel().cpu().model()),
             "+" + a.baselines().beyondBaseline(c).size()
-          });
+          }));
     }
     TextTable.append(out, rows);
     out.append("  hosts:\n");
@@ -191,6 +215,18 @@ public final class FleetText {
       out.append("    ").append(a.label(c)).append("  ");
       out.append(abbreviate(a.hosts(c).stream().map(names::of).toList(), SHOWN_HOSTS)).append('\n');
     }
+  }
+
+  /** The row with a libvirt column after the vendor's, when hosts declare versions. */
+  private static String[] withVersion(boolean versions, String value, String[] row) {
+    if (!versions) {
+      return row;
+    }
+    String[] out = new String[row.length + 1];
+    System.arraycopy(row, 0, out, 0, 3);
+    out[3] = value;
+    System.arraycopy(row, 3, out, 4, row.length - 3);
+    return out;
   }
 
   // ---- where guests can go
@@ -230,6 +266,24 @@ public final class FleetText {
       out.append("  guests started on ")
           .append(join(stuck))
           .append(" cannot move to another class\n");
+    }
+    List<String> version = new ArrayList<>();
+    for (int i = 0; i < cs.size(); i++) {
+      for (int j = 0; j < cs.size(); j++) {
+        for (var r : g.versionFindings(i, j)) {
+          version.add("    " + label.apply(i) + " -> " + label.apply(j) + ": " + r.severity() + " "
+              + r.message());
+        }
+      }
+    }
+    if (!version.isEmpty()) {
+      out.append("  between libvirt versions (the guest CPU as the source's libvirt writes it):\n");
+      version.subList(0, Math.min(SHOWN_VERSION_FINDINGS, version.size()))
+          .forEach(l -> out.append(TextLayout.wrap(l, 6)));
+      if (version.size() > SHOWN_VERSION_FINDINGS) {
+        out.append("    and ").append(version.size() - SHOWN_VERSION_FINDINGS)
+            .append(" more (the JSON report lists them all)\n");
+      }
     }
   }
 

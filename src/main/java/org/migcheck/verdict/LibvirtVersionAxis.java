@@ -14,7 +14,7 @@ import org.migcheck.model.CpuDef;
  * When no host has one the axis is silent (every report names the libvirt it emulated); when only
  * some have one, the others get a note, never a guess.
  */
-final class LibvirtVersionAxis implements AxisRule {
+public final class LibvirtVersionAxis implements AxisRule {
   private final HostVersions versions;
 
   LibvirtVersionAxis(HostVersions versions) {
@@ -27,8 +27,26 @@ final class LibvirtVersionAxis implements AxisRule {
     if (versions.isEmpty() || written == null || !LibvirtVersionCheck.covers(arch(src))) {
       return;
     }
-    for (LibvirtVersionCheck.Result r : LibvirtVersionCheck.check(
-        written, src.hostCpu(), src.name(), version(src), dst.name(), version(dst))) {
+    add(LibvirtVersionCheck.check(
+        written, src.hostCpu(), src.name(), version(src), dst.name(), version(dst)), out);
+  }
+
+  /**
+   * A custom guest CPU naming something the host's libvirt does not know cannot start there. (A
+   * host's own documents are checked against its libvirt when read, see {@link HostVersions}.)
+   */
+  @Override
+  public void start(GuestProfile g, Host src, Host host, Outcome out) {
+    HostVersions.Declared d = versions.of(host);
+    if (g.mode() != GuestMode.CUSTOM || g.cpu() == null || d == null
+        || !LibvirtVersionCheck.covers(arch(host))) {
+      return;
+    }
+    add(LibvirtVersionCheck.startOn(g.cpu(), host.name(), d.version()), out);
+  }
+
+  private static void add(java.util.List<LibvirtVersionCheck.Result> results, Outcome out) {
+    for (LibvirtVersionCheck.Result r : results) {
       if (r.severity() == Safety.SAFE) {
         out.note(r.message());
       } else {
@@ -37,9 +55,19 @@ final class LibvirtVersionAxis implements AxisRule {
     }
   }
 
-  @Override
-  public void start(GuestProfile g, Host src, Host host, Outcome out) {
-    // a host's own documents are checked against its libvirt when read (HostVersions' origin)
+  /**
+   * This axis for a fleet's migration graph: a guest started on a host of libvirt {@code src}
+   * with the CPU {@code written} (its host-model CPU as that libvirt writes it) moving to a host of
+   * libvirt {@code dst}. The same rules as {@link #pair}; empty when the arch has no such rules.
+   */
+  public static java.util.List<LibvirtVersionCheck.Result> fleet(
+      CpuDef written, CpuDef sourceHost, String srcName, LibvirtVersion src, String dstName,
+      LibvirtVersion dst) {
+    if (written == null || !LibvirtVersionCheck.covers(written.arch() != null ? written.arch()
+        : sourceHost == null ? null : sourceHost.arch())) {
+      return java.util.List.of();
+    }
+    return LibvirtVersionCheck.check(written, sourceHost, srcName, src, dstName, dst);
   }
 
   /**

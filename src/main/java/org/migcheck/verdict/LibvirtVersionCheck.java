@@ -90,6 +90,17 @@ public final class LibvirtVersionCheck {
     return out;
   }
 
+  /** A guest CPU starting on a host of libvirt {@code v}: every name must be known there. */
+  public static List<Result> startOn(CpuDef guest, String hostName, LibvirtVersion v) {
+    List<UnknownName> unknown = UnknownName.of(guest, engine(v).featureMap(hostName));
+    if (unknown.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new Result(Safety.UNSAFE, "the guest CPU names " + UnknownName.describeAll(unknown)
+        + ", which libvirt " + v + " on " + hostName + " does not know: the host refuses the guest",
+        unknown.stream().map(UnknownName::name).toList()));
+  }
+
   private static List<String> names(CpuMap map, org.migcheck.cpumap.Bits bits) {
     return map.presentFeatures(bits).stream().map(Feature::name).toList();
   }

@@ -263,14 +263,7 @@ public final class Suggester {
     if (t == null || (t.arch() != null && Arch.forLibvirtArch(t.arch()).orElse(null) != Arch.X86)) {
       return t;
     }
-    List<String> newer =
-        UnknownName.of(t, map).stream()
-            .filter(u -> u.kind().equals("feature") && u.knownFrom() != null)
-            .map(UnknownName::name)
-            .toList();
-    return newer.isEmpty()
-        ? t
-        : t.withFeatures(t.features().stream().filter(f -> !newer.contains(f.name())).toList());
+    return UnknownName.withoutNewer(t, map);
   }
 
   private Suggestion.HostFit verify(Host h, CpuDef cpu) {

@@ -40,6 +40,8 @@ class HtmlReportBrowserTest {
   static Browser browser;
   static Path fleetHtml;
   static Map<String, Object> fleetJson;
+  static Path versionsHtml;
+  static Map<String, Object> versionsJson;
 
   @BeforeAll
   static void report() throws IOException {
@@ -56,6 +58,20 @@ class HtmlReportBrowserTest {
     CliRun json = CliRun.run("fleet", "--format", "json", dir.toString());
     assertThat(json.exit()).as(json.toString()).isZero();
     fleetJson = new Json().toType(json.out(), Map.class);
+    // a fleet of two libvirt versions (snapshot manifests) and two hosts of unknown version
+    String[] mixed = {sample("versions/debian12").toString(), sample("versions/debian13").toString(),
+        sample("broadwell.xml") + "," + sample("broadwell-domcaps.xml"),
+        sample("cascadelake.xml") + "," + sample("cascadelake-domcaps.xml")};
+    versionsHtml = tmp.resolve("fleet-versions.html");
+    List<String> args = new ArrayList<>(List.of("fleet", "--format", "html", "-o", versionsHtml.toString()));
+    args.addAll(List.of(mixed));
+    CliRun vh = CliRun.run(args.toArray(String[]::new));
+    assertThat(vh.exit()).as(vh.toString()).isZero();
+    args = new ArrayList<>(List.of("fleet", "--format", "json"));
+    args.addAll(List.of(mixed));
+    CliRun vj = CliRun.run(args.toArray(String[]::new));
+    assertThat(vj.exit()).as(vj.toString()).isZero();
+    versionsJson = new Json().toType(vj.out(), Map.class);
     browser = Browser.start();
   }
 
@@ -215,6 +231,63 @@ class HtmlReportBrowserTest {
     assertThat(models).hasSize((int) skylakes).allMatch(m -> m.toLowerCase().contains("skylake"));
   }
 
+  /** The summary names the libvirt versions; the version filter hides the other classes. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void libvirtFilterHidesTheOtherVersionsClasses() {
+    browser.open(versionsHtml);
+    assertThat(browser.driver().findElement(By.id("libvirt-versions")).getText())
+        .contains("9.0.0: 1 host").contains("11.3.0: 1 host").contains("unknown: 2 hosts");
+    List<Map<String, Object>> classes = (List<Map<String, Object>>) versionsJson.get("classes");
+    for (String version : List.of("9.0.0", "11.3.0", "unknown")) {
+      new Select(browser.driver().findElement(By.id("f-libvirt"))).selectByVisibleText(version);
+      List<String> expected = classes.stream()
+          .filter(c -> c.get("libvirt") == null ? version.equals("unknown")
+              : ((List<?>) c.get("libvirt")).contains(version))
+          .map(c -> (String) c.get("id")).toList();
+      assertThat(expected).as(version).isNotEmpty().hasSizeLessThan(classes.size());
+      for (String mode : List.of("host-model", "custom", "host-passthrough")) {
+        List<String> rows = (List<String>) js("return Array.from(document.querySelectorAll("
+            + "'table.matrix[data-mode=\"' + arguments[0] + '\"] tbody tr')).filter(r => r.offsetParent"
+            + " !== null).map(r => r.dataset.class)", mode);
+        assertThat(rows).as(version + " " + mode).isEqualTo(expected);
+        List<String> cols = (List<String>) js("return Array.from(document.querySelectorAll("
+            + "'table.matrix[data-mode=\"' + arguments[0] + '\"] th.col')).filter(c => c.offsetParent"
+            + " !== null).map(c => c.dataset.col)", mode);
+        assertThat(cols).as(version + " " + mode).isEqualTo(expected);
+      }
+      List<String> sections = (List<String>) js("return Array.from(document.querySelectorAll("
+          + "'div.class')).filter(c => c.offsetParent !== null).map(c => c.dataset.class)");
+      assertThat(sections).as(version).isEqualTo(expected);
+    }
+    new Select(browser.driver().findElement(By.id("f-libvirt"))).selectByVisibleText("all");
+    assertThat((Long) js("return Array.from(document.querySelectorAll('div.class'))"
+        + ".filter(c => c.offsetParent !== null).length")).isEqualTo((long) classes.size());
+    browser.screenshot("fleet-versions");
+  }
+
+  /** A cell between two libvirt versions shows the libvirt-version axis's reason. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCellBetweenVersionsShowsTheVersionReason() {
+    browser.open(versionsHtml);
+    List<Map<String, Object>> classes = (List<Map<String, Object>>) versionsJson.get("classes");
+    String from = classes.stream().filter(c -> List.of("9.0.0").equals(c.get("libvirt")))
+        .map(c -> (String) c.get("id")).findFirst().orElseThrow();
+    String to = classes.stream().filter(c -> List.of("11.3.0").equals(c.get("libvirt")))
+        .map(c -> (String) c.get("id")).findFirst().orElseThrow();
+    WebElement cell = browser.driver().findElement(By.cssSelector(
+        "table.matrix[data-mode='host-model'] tr[data-class='" + from + "'] td[data-to='" + to + "']"));
+    assertThat(cell.getAttribute("class")).contains("unsafe");
+    cell.click();
+    WebElement why = browser.driver().findElement(By.id("why"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> why.isDisplayed());
+    // the page keeps each reason once, the two classes filled in when shown
+    assertThat(why.getText()).contains("libvirt version")
+        .contains("means less on libvirt 11.3.0 (" + to + ") than on libvirt 9.0.0 (" + from + ")")
+        .contains("the guest loses mpx");
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void sortingByHostsPutsTheLargestClassFirst() {
@@ -238,7 +311,10 @@ class HtmlReportBrowserTest {
   void hostileHostNameStaysTextAndIsFound() {
     openFleet();
     assertThat(js("return window.__pwned === undefined")).isEqualTo(true);
-    assertThat((Long) js("return document.scripts.length")).isEqualTo(1L);
+    // the page's script, and its data as a JSON block that never runs
+    assertThat((Long) js("return document.scripts.length")).isEqualTo(2L);
+    assertThat((Long) js("return Array.from(document.scripts).filter(s => s.type !=="
+        + " 'application/json').length")).isEqualTo(1L);
     assertThat((Long) js("return document.images.length")).isZero();
     assertThat((List<?>) js("return Array.from(document.querySelectorAll('ul.hosts li'))"
         + ".map(li => li.textContent).filter(t => t === arguments[0])", HOSTILE_HOST)).hasSize(1);

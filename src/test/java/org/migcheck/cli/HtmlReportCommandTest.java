@@ -35,7 +35,11 @@ class HtmlReportCommandTest {
     while (href.find()) {
       assertThat(href.group(1)).startsWith("#");
     }
-    assertThat(count(html, "<script")).isEqualTo(1);
+    // the page's script and its data (a JSON block, where no "<" may appear)
+    assertThat(count(html, "<script")).isEqualTo(2);
+    assertThat(count(html, "<script type=\"application/json\" id=\"data\">")).isEqualTo(1);
+    String data = html.substring(html.indexOf("id=\"data\">") + 10, html.indexOf("</script>"));
+    assertThat(data).startsWith("{").doesNotContain("<").doesNotContain(">").doesNotContain("&");
     assertThat(html).contains("default-src 'none'");
     assertThat(run(fleet("--format", "html")).out()).isEqualTo(html);
   }

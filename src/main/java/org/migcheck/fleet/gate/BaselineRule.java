@@ -58,7 +58,7 @@ final class BaselineRule {
       Violation v = null;
       for (Scope s : scopes) {
         if (s.vendor() == null || s.vendor().equals(vendor(c))) {
-          v = v != null ? v : check(s, c, names);
+          v = v != null ? v : check(s, c, names, before.registry().engine().featureMap("gate"));
         }
       }
       if (v == null) {
@@ -81,7 +81,8 @@ final class BaselineRule {
     return Objects.toString(h.fleetClass().vendor(), "unknown");
   }
 
-  private Violation check(Scope s, FleetHost c, HostNames names) {
+  /** @param hostMap the map the hosts were read with (the baselines' may be an older libvirt's) */
+  private Violation check(Scope s, FleetHost c, HostNames names, CpuMap hostMap) {
     if (policy.anyLossAllowed()) {
       return null;
     }
@@ -107,8 +108,11 @@ final class BaselineRule {
     Bits lost = was.bits().andNot(now.bits());
     List<String> missing = new ArrayList<>();
     List<Detail> details = new ArrayList<>();
-    for (Feature f : map.presentFeatures(lost.andNot(c.fleetClass().cpu().bits()))) {
-      if (!policy.allowedLosses().contains(f.name())) {
+    // by name: each libvirt's map numbers its features its own way
+    java.util.Set<String> has = new java.util.HashSet<>();
+    hostMap.presentFeatures(c.fleetClass().cpu().bits()).forEach(f -> has.add(f.name()));
+    for (Feature f : map.presentFeatures(lost)) {
+      if (!has.contains(f.name()) && !policy.allowedLosses().contains(f.name())) {
         missing.add(f.name());
         details.add(Detail.feature(f.name(), f.location()));
       }

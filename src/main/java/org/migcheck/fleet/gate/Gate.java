@@ -13,6 +13,7 @@ import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.model.DomainDef;
 import org.migcheck.model.NaturalOrder;
+import org.migcheck.verdict.HostVersions;
 
 /**
  * The CI gate for a fleet rollout: the fleet before, the fleet after (candidates added, or
@@ -23,10 +24,20 @@ import org.migcheck.model.NaturalOrder;
 public final class Gate {
   private final CpuEngine engine;
   private final Policy policy;
+  private final CpuEngine baselineEngine;
 
   public Gate(CpuEngine engine, Policy policy) {
+    this(engine, policy, engine);
+  }
+
+  /**
+   * @param baselineEngine the engine of the baselines: in a mixed fleet the oldest libvirt's, so
+   *     that they only name what every host's libvirt knows
+   */
+  public Gate(CpuEngine engine, Policy policy, CpuEngine baselineEngine) {
     this.engine = engine;
     this.policy = policy;
+    this.baselineEngine = baselineEngine;
   }
 
   /**
@@ -60,21 +71,62 @@ public final class Gate {
     List<FleetHost> candidatesByName = byName(candidates, names);
     List<String> notes = new ArrayList<>();
     List<RuleResult> rules = new ArrayList<>();
+    versionNotes(before, candidates, names, notes);
     if (!guests.isEmpty()) {
-      rules.addAll(timed(() -> new GuestRules(engine, names, policy.newHosts()).check(guests, hostsBefore, updates, added, notes)));
+      HostVersions versions = versions(before, candidates);
+      rules.addAll(timed(() -> new GuestRules(engine, names, policy.newHosts(), versions).check(guests, hostsBefore, updates, added, notes)));
     }
-    rules.addAll(timed(() -> List.of(new BaselineRule(engine, policy).check(before, after, candidatesByName, names, notes))));
+    rules.addAll(timed(() -> List.of(new BaselineRule(baselineEngine, policy).check(before, after, candidatesByName, names, notes))));
     rules.addAll(timed(() -> new HostRules(engine, policy, after.registry(), names, isCandidate).check(hostsAfter)));
     return new GateResult(
         before.hosts().size(),
         after.hosts().size(),
         candidatesByName.stream().map(names::of).toList(),
         updates.size(),
-        new FleetBaselines(engine, before).overall(),
-        new FleetBaselines(engine, after).overall(),
+        new FleetBaselines(baselineEngine, before).overall(),
+        new FleetBaselines(baselineEngine, after).overall(),
         guests.size(),
         rules,
         notes);
+  }
+
+  /** Each host's declared libvirt, for the guests' libvirt-version axis (by host, not name). */
+  private static HostVersions versions(Fleet before, List<FleetHost> candidates) {
+    HostVersions out = HostVersions.none();
+    List<FleetHost> all = new ArrayList<>(before.hosts());
+    all.addAll(candidates);
+    for (FleetHost h : all) {
+      if (h.host() != null && h.libvirtIndex() >= 0) {
+        out.put(h.host(), new HostVersions.Declared(before.registry().version(h.libvirtIndex()), "gate"));
+      }
+    }
+    return out;
+  }
+
+  /** Which libvirt versions the rollout involves; hosts without one get a note, not a guess. */
+  private static void versionNotes(
+      Fleet before, List<FleetHost> candidates, HostNames names, List<String> notes) {
+    java.util.TreeSet<org.migcheck.cpumap.LibvirtVersion> seen = new java.util.TreeSet<>();
+    List<String> unknown = new ArrayList<>();
+    List<FleetHost> all = new ArrayList<>(before.hosts());
+    all.addAll(candidates);
+    for (FleetHost h : all) {
+      if (h.libvirtIndex() < 0) {
+        unknown.add(names.of(h));
+      } else {
+        seen.add(before.registry().version(h.libvirtIndex()));
+      }
+    }
+    if (seen.isEmpty()) {
+      return;
+    }
+    notes.add("libvirt versions: " + String.join(", ", seen.stream().map(Object::toString).toList())
+        + (seen.size() > 1 ? "; the baseline names only what libvirt " + seen.first() + " knows" : ""));
+    if (!unknown.isEmpty()) {
+      notes.add("libvirt version unknown for " + BaselineRule.list(unknown.stream().distinct().toList())
+          + ": guest CPUs are not compared by libvirt version there (give --host-libvirt or a"
+          + " snapshot.json)");
+    }
   }
 
   /** Runs rule checks, sharing out their time. */

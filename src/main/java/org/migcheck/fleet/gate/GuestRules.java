@@ -11,6 +11,7 @@ import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.model.DomainDef;
 import org.migcheck.verdict.Finding;
+import org.migcheck.verdict.HostVersions;
 import org.migcheck.verdict.MigrationChecker;
 import org.migcheck.verdict.ModeVerdict;
 import org.migcheck.verdict.Safety;
@@ -32,12 +33,15 @@ final class GuestRules {
   private final Policy.NewHosts scope;
 
   GuestRules(CpuEngine engine, HostNames names) {
-    this(engine, names, Policy.NewHosts.SAME_VENDOR);
+    this(engine, names, Policy.NewHosts.SAME_VENDOR, HostVersions.none());
   }
 
-  /** @param scope the fleet hosts each new host must exchange guests with (OFF: no such rule) */
-  GuestRules(CpuEngine engine, HostNames names, Policy.NewHosts scope) {
-    this.checker = new MigrationChecker(engine);
+  /**
+   * @param scope the fleet hosts each new host must exchange guests with (OFF: no such rule)
+   * @param versions each host's declared libvirt (the libvirt-version axis), where known
+   */
+  GuestRules(CpuEngine engine, HostNames names, Policy.NewHosts scope, HostVersions versions) {
+    this.checker = new MigrationChecker(engine, versions);
     this.names = names;
     this.scope = scope;
   }

@@ -14,6 +14,7 @@ import org.migcheck.verdict.CheckOptions;
 import org.migcheck.verdict.Finding;
 import org.migcheck.verdict.GuestMode;
 import org.migcheck.verdict.Host;
+import org.migcheck.verdict.HostVersions;
 import org.migcheck.verdict.MigrationChecker;
 import org.migcheck.verdict.ModeVerdict;
 import org.migcheck.verdict.Safety;
@@ -43,7 +44,14 @@ final class ClassMatrix {
       // one host of the class; its CPU documents are the class's
       hosts.add(a.fleet().registry().representatives(a.hosts(c), k -> a.label(c)).get(0));
     }
-    MigrationChecker checker = new MigrationChecker(engine);
+    // each class on its libvirt: the libvirt-version axis judges cells between versions
+    HostVersions versions = HostVersions.none();
+    for (int i = 0; i < n; i++) {
+      if (classes.get(i).libvirt() != null) {
+        versions.put(hosts.get(i), new HostVersions.Declared(classes.get(i).libvirt(), "fleet"));
+      }
+    }
+    MigrationChecker checker = new MigrationChecker(engine, versions);
     for (GuestMode mode : MODES) {
       Cell[][] m = new Cell[n][n];
       for (int i = 0; i < n; i++) {
@@ -85,13 +93,14 @@ final class ClassMatrix {
   }
 
   /**
-   * The CPU and architecture findings. The verdict's notes are left out: some are about the one
+   * The CPU, architecture and libvirt-version findings. The verdict's notes are left out: some are about the one
    * host standing for each class (its security driver, the way back on any axis), not the class;
    * the page shows the way back from the matrix itself.
    */
   private static Cell cpuOnly(ModeVerdict v) {
     List<Finding> kept =
-        v.findings().stream().filter(f -> f.axis() == Axis.CPU || f.axis() == Axis.ARCH).toList();
+        v.findings().stream().filter(f -> f.axis() == Axis.CPU || f.axis() == Axis.ARCH
+            || f.axis() == Axis.LIBVIRT_VERSION).toList();
     return new Cell(Safety.of(kept), kept);
   }
 

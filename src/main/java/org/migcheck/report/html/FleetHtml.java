@@ -70,7 +70,8 @@ public final class FleetHtml {
 
   public record Cell(String to, String css, String symbol, String title) {}
 
-  public record Row(String label, String vendor, String model, String level, List<Cell> cells) {}
+  public record Row(String label, String vendor, String model, String level, String libvirt,
+      List<Cell> cells) {}
 
   public record Mode(String id, String title, String help, List<String> columns, List<Row> rows) {}
 
@@ -81,7 +82,7 @@ public final class FleetHtml {
   }
 
   public record ClassInfo(String label, String vendor, String model, String decodedModel,
-      String level, String signature, int hostCount, String hostModel, List<String> beyond,
+      String level, String libvirt, String signature, int hostCount, String hostModel, List<String> beyond,
       String tsc, String physBits, List<String> machines, List<Reach> reach, List<String> hosts) {
     public int beyondCount() {
       return beyond.size();
@@ -98,6 +99,12 @@ public final class FleetHtml {
     public final List<Share> vendors = new ArrayList<>();
     public final List<String> vendorNames;
     public final List<String> levels;
+    /** The declared libvirt versions with their hosts ("unknown" last), empty when none. */
+    public final List<Share> libvirtVersions = new ArrayList<>();
+    /** The values of the page's libvirt filter: the versions, and "unknown" when some hosts are. */
+    public final List<String> libvirtNames = new ArrayList<>();
+    public final boolean hasVersions;
+    public final String oldestLibvirt;
     public final List<Cpu> baselines = new ArrayList<>();
     public final List<Cpu> suggestions = new ArrayList<>();
     public final List<Bar> holdBacks = new ArrayList<>();
@@ -119,6 +126,17 @@ public final class FleetHtml {
           .distinct().sorted().toList();
       levels = a.classes().stream().map(FleetHtml::level).filter(Objects::nonNull)
           .distinct().sorted().toList();
+      a.libvirtVersions().forEach(v -> {
+        libvirtVersions.add(new Share(v.version().toString(), v.hosts()));
+        libvirtNames.add(v.version().toString());
+      });
+      if (!a.unknownVersion().isEmpty()) {
+        libvirtVersions.add(new Share(UNKNOWN, a.unknownVersion().size()));
+        libvirtNames.add(UNKNOWN);
+      }
+      hasVersions = !libvirtVersions.isEmpty();
+      oldestLibvirt = a.libvirtVersions().size() > 1
+          ? a.libvirtVersions().get(0).version().toString() : null;
       List<Baseline> bs = new ArrayList<>();
       bs.add(a.baselines().overall());
       if (a.baselines().perVendor().size() > 1) {
@@ -181,6 +199,17 @@ public final class FleetHtml {
     }
   }
 
+  /** The filter value and summary name of hosts without a declared libvirt version. */
+  static final String UNKNOWN = "unknown";
+
+  private static String libvirt(FleetAnalysis a, FleetClass c) {
+    if (a.libvirtVersions().isEmpty()) {
+      return null;
+    }
+    return c.libvirt() == null ? UNKNOWN
+        : String.join(", ", c.libvirtVersions().stream().map(Object::toString).toList());
+  }
+
   private static boolean ok(FleetSuggestions.Suggested s) {
     return s.suggestion() != null && s.suggestion().ok();
   }
@@ -212,7 +241,8 @@ public final class FleetHtml {
             a.label(cs.get(i)) + " → " + a.label(cs.get(j)) + ": " + s));
       }
       FleetClass c = cs.get(i);
-      rows.add(new Row(a.label(c), c.vendor(), c.cpu().cpu().model(), level(c), cells));
+      rows.add(new Row(a.label(c), c.vendor(), c.cpu().cpu().model(), level(c),
+          libvirt(a, c) == null ? "" : "libvirt " + libvirt(a, c), cells));
     }
     String title = switch (m) {
       case HOST_MODEL -> "host-model guests";
@@ -251,6 +281,7 @@ public final class FleetHtml {
     }
     return new ClassInfo(a.label(c), c.vendor(), c.cpu().cpu().model(), c.cpu().decodedModel(),
         level(c),
+        libvirt(a, c),
         id.family() == null ? null : id.family() + "/" + id.model() + "/" + id.stepping(),
         hs.size(),
         c.hostModel() == null ? null : c.hostModel().cpu().model(),
@@ -306,7 +337,10 @@ public final class FleetHtml {
           w.beginArray().value(c.safety().name());
           w.beginArray();
           for (Finding f : c.findings()) {
-            w.value(findings.computeIfAbsent(f, k -> {
+            Finding shared = new Finding(f.axis(), f.severity(),
+                templated(f.message(), a.label(a.classes().get(i)), a.label(a.classes().get(j))),
+                f.features());
+            w.value(findings.computeIfAbsent(shared, k -> {
               findingList.add(k);
               return findingList.size() - 1;
             }));
@@ -337,14 +371,31 @@ public final class FleetHtml {
     w.name("classes").beginArray();
     for (ClassInfo c : infos) {
       w.beginObject().field("id", c.label()).field("vendor", c.vendor()).field("model", c.model())
-          .field("level", c.level()).field("hosts", c.hostCount()).field("tsc", c.tsc())
+          .field("level", c.level()).field("libvirt", c.libvirt() == null ? null : c.libvirt().replace(" ", "")).field("hosts", c.hostCount()).field("tsc", c.tsc())
           .field("physBits", c.physBits());
       w.stringArray("machines", c.machines());
       w.endObject();
     }
     w.endArray();
     w.endObject();
-    return w.toString();
+    // inside <script type="application/json">: no "<" may end the element or open a comment, so
+    // every <, > and & is a JSON escape (the same string to JSON.parse); no HTML escaping needed,
+    // which keeps the page less than half the size of an attribute's &quot;s
+    return w.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+  }
+
+  /** Placeholders the page's script replaces with the cell's classes (see fleet-js). */
+  static final String FROM = "\u0001";
+  static final String TO = "\u0002";
+
+  /**
+   * A cell's message with its two classes' labels as placeholders: the same reason between other
+   * classes is then one finding in the page, whose size would otherwise grow with every pair.
+   */
+  static String templated(String message, String from, String to) {
+    String out = message.replaceAll("(?<![\\w-])" + java.util.regex.Pattern.quote(from) + "(?![\\w])", FROM);
+    return from.equals(to) ? out
+        : out.replaceAll("(?<![\\w-])" + java.util.regex.Pattern.quote(to) + "(?![\\w])", TO);
   }
 
   private String location(String feature) {

@@ -165,10 +165,14 @@ class FleetGateVersionsTest {
     CliRun r = CliRun.run("gate", "--fleet", DEBIAN12, REINSTALLED, "--candidate", DEBIAN13,
         "--guests", sample("guests/guest-custom.xml"), "--format", "json");
     assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-    assertThat(r.out()).contains("erp-db01")
-        .contains("to skylake-b from skylake-a: Skylake-Server-IBRS means less on libvirt 11.3.0"
-            + " (skylake-b) than on libvirt 9.0.0 (skylake-a): the guest loses mpx")
+    assertThat(r.out()).contains("erp-db01").contains("\"axis\": \"LIBVIRT_VERSION\"")
+        .contains("\"message\": \"Skylake-Server-IBRS means less on libvirt 11.3.0"
+            + " (skylake-b) than on libvirt 9.0.0 (skylake-a): the guest loses mpx\"")
         .contains("libvirt versions: 9.0.0, 11.3.0");
+    CliRun text = CliRun.run("gate", "--fleet", DEBIAN12, REINSTALLED, "--candidate", DEBIAN13,
+        "--guests", sample("guests/guest-custom.xml"));
+    assertThat(text.out()).contains("FAILED guest-migration")
+        .contains("to skylake-b from skylake-a: Skylake-Server-IBRS means less on libvirt 11.3.0");
     // both on 9.0.0: nothing lost
     CliRun same = CliRun.run("gate", "--fleet", DEBIAN12, REINSTALLED, "--candidate", REINSTALLED,
         "--guests", sample("guests/guest-custom.xml"));

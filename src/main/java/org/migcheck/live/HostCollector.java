@@ -117,13 +117,23 @@ public final class HostCollector {
     if (guests == GuestSelection.NONE) {
       return out;
     }
+    // A guest can stop (or be undefined) between the listing and its lookup: it is then simply
+    // not there any more, which must not fail the whole collection.
     for (int id : conn.listDomains()) {
-      Domain d = conn.domainLookupByID(id);
-      out.put(d.getName(), d.getXMLDesc(XML_MIGRATABLE));
+      try {
+        Domain d = conn.domainLookupByID(id);
+        out.put(d.getName(), d.getXMLDesc(XML_MIGRATABLE));
+      } catch (LibvirtException e) {
+        LibvirtErrors.rethrowUnlessGone(e);
+      }
     }
     if (guests == GuestSelection.ALL) {
       for (String name : conn.listDefinedDomains()) {
-        out.put(name, conn.domainLookupByName(name).getXMLDesc(XML_MIGRATABLE));
+        try {
+          out.put(name, conn.domainLookupByName(name).getXMLDesc(XML_MIGRATABLE));
+        } catch (LibvirtException e) {
+          LibvirtErrors.rethrowUnlessGone(e);
+        }
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package org.migcheck.live;
 
+import org.libvirt.Error;
 import org.libvirt.LibvirtException;
 import org.libvirt.jna.Libvirt;
 import org.libvirt.jna.virError;
@@ -17,6 +18,13 @@ final class LibvirtErrors {
   static String lastError() {
     virError err = Libvirt.INSTANCE.virGetLastError();
     return err == null || err.message == null ? "unknown libvirt error" : err.message;
+  }
+
+  /** Rethrows {@code e} unless it says the domain no longer exists (VIR_ERR_NO_DOMAIN). */
+  static void rethrowUnlessGone(LibvirtException e) throws LibvirtException {
+    if (e.getError() == null || e.getError().getCode() != Error.ErrorNumber.VIR_ERR_NO_DOMAIN) {
+      throw e;
+    }
   }
 
   /** Whether the driver lacks the call (VIR_ERR_NO_SUPPORT), as the test driver does for domcaps. */

@@ -17,7 +17,8 @@ import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 
 /**
- * The fleet baseline (libvirt's cpu-baseline over one CPU per class, in the order the classes'
+ * The fleet baseline (libvirt's cpu-baseline over one guest-visible CPU per class: what guests get
+ * there, {@link org.migcheck.verdict.GuestVisibleCpu}, in the order the classes'
  * first hosts appear: the same result as over every host, since equal CPUs add nothing and
  * libvirt's order effects only follow the first appearance of each model and vendor), per-vendor
  * baselines when vendors are mixed, and which classes hold the baseline back.
@@ -148,7 +149,7 @@ public final class FleetBaselines {
     if (!b.ok() || !c.cpu().isX86()) {
       return List.of();
     }
-    return names(c.cpu().bits().andNot(b.bits()));
+    return names(c.visibleBits().andNot(b.bits()));
   }
 
   private void holdBacks(Baseline base) {
@@ -192,7 +193,8 @@ public final class FleetBaselines {
 
   private Baseline baseline(String vendor, List<FleetClass> classes) {
     int hosts = classes.stream().mapToInt(sizes::get).sum();
-    List<CpuDef> cpus = classes.stream().map(c -> c.cpu().cpu()).toList();
+    List<CpuDef> cpus =
+        classes.stream().map(c -> c.visible() == null ? c.cpu().cpu() : c.visible().cpu()).toList();
     if (otherLibvirt && classes.get(0).cpu().isX86()) {
       CpuMap map = engine.featureMap("fleet");
       cpus = cpus.stream().map(c -> UnknownName.withoutNewer(c, map)).toList();

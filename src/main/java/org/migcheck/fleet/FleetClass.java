@@ -1,7 +1,9 @@
 package org.migcheck.fleet;
 
+import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.LibvirtVersion;
 import org.migcheck.model.CpuDef;
+import org.migcheck.verdict.GuestVisibleCpu;
 
 /**
  * A compatibility class: hosts whose guests see the same CPU, in both the host-passthrough sense
@@ -21,20 +23,44 @@ public final class FleetClass {
   private final CpuDef writtenCpu;
   private final CpuDef writtenHostModel;
   private final int order;
+  private final GuestVisibleCpu visible;
+  private final Bits visibleBits;
 
   /**
    * @param writtenCpu the host CPU as its libvirt wrote it (the parts are as this run's map reads
    *     them, see {@link FleetRegistry#readHostsWithTheirLibvirt})
    * @param writtenHostModel the host-model as its libvirt wrote it, or null
+   * @param visible what guests get on its hosts, null when the host CPU names no model
+   * @param visibleBits the expanded features of {@code visible} (x86; empty otherwise)
    */
   FleetClass(HostCpuPart cpu, HostModelPart hostModel, String emulation, CpuDef writtenCpu,
-      CpuDef writtenHostModel, int order) {
+      CpuDef writtenHostModel, int order, GuestVisibleCpu visible, Bits visibleBits) {
     this.cpu = cpu;
     this.hostModel = hostModel;
     this.emulation = emulation;
     this.writtenCpu = writtenCpu;
     this.writtenHostModel = writtenHostModel;
     this.order = order;
+    this.visible = visible;
+    this.visibleBits = visibleBits;
+  }
+
+  /**
+   * What guests get on the class's hosts: the host-model, else libvirt's derivation through KVM's
+   * masks (approximate); null when the host CPU names no model.
+   */
+  public GuestVisibleCpu visible() {
+    return visible;
+  }
+
+  /** Whether the class's guest-visible CPU is approximated (its hosts lack domcapabilities). */
+  public boolean approximate() {
+    return visible == null || visible.approximate();
+  }
+
+  /** The guest-visible CPU's expanded features (x86; empty otherwise). */
+  public Bits visibleBits() {
+    return visibleBits;
   }
 
   /** The host CPU as the class's libvirt wrote it (of its first host). */

@@ -61,7 +61,7 @@ public final class FleetFacts {
     return tsc;
   }
 
-  /** Physical address bits guests can rely on ({@link PhysBitsAxis#fleetHostBits}). */
+  /** Physical address bits guests can rely on ({@link PhysBitsAxis#usableBits}). */
   public PhysBitsAxis.FleetBits<FleetHost> physBits() {
     return physBits;
   }

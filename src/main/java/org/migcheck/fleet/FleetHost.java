@@ -37,8 +37,8 @@ public record FleetHost(
     Host host,
     int libvirtIndex) {
 
-  /** The phys-bits guests can rely on, by the phys-bits axis's fleet reading. */
+  /** The phys-bits guests can use: the smaller of the host's bits and its domcapabilities limit. */
   public Integer guestPhysBits() {
-    return PhysBitsAxis.fleetHostBits(physBits, physLimit);
+    return PhysBitsAxis.usableBits(physBits, physLimit);
   }
 }

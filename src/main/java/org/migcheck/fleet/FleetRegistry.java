@@ -27,6 +27,7 @@ import org.migcheck.model.GuestCpu;
 import org.migcheck.model.HostCapabilities;
 import org.migcheck.model.HostCpu;
 import org.migcheck.verdict.CpuAxis;
+import org.migcheck.verdict.GuestVisibleCpu;
 import org.migcheck.verdict.Host;
 import org.migcheck.verdict.HostVersions;
 
@@ -185,8 +186,12 @@ public final class FleetRegistry {
     FleetClass fc = classes.computeIfAbsent(
         new ClassKey(cpu, ownHostModel, index),
         k -> {
+          GuestVisibleCpu gv =
+              GuestVisibleCpu.of(ownHostModel == null ? null : ownHostModel.cpu(),
+                  cpu.identity().arch(), cpu.cpu(), engine);
+          Bits vb = gv != null && cpu.isX86() ? engine.features(gv.cpu()) : Bits.EMPTY;
           FleetClass c = new FleetClass(cpu, ownHostModel, emulation,
-              writtenCpu, hostModel == null ? null : hostModel.cpu(), classList.size());
+              writtenCpu, hostModel == null ? null : hostModel.cpu(), classList.size(), gv, vb);
           classList.add(c);
           return c;
         });

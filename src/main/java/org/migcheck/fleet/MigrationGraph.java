@@ -114,27 +114,33 @@ public final class MigrationGraph {
     if (c.hostModel() != null) {
       return new Side(c.hostModel(), c.hostModel().migratable(), c.arch(), c.writtenHostModel());
     }
-    CpuDef host = c.cpu().cpu();
-    return new Side(c.cpu(), hostAsGuest(engine, host), c.arch(),
+    return new Side(c.cpu(), hostAsGuest(engine, visibleOrHost(c)), c.arch(),
         hostAsGuest(engine, c.writtenCpu()));
   }
 
   private static Side hostSide(FleetClass c) {
     Object part = c.hostModel() != null ? c.hostModel() : c.cpu();
-    CpuDef offered =
-        CpuAxis.offered(c.hostModel() == null ? null : c.hostModel().cpu(), c.arch(), c.cpu().cpu());
-    return new Side(List.of("host", part), offered, c.arch(), null);
+    return new Side(List.of("host", part), visibleOrHost(c), c.arch(), null);
   }
 
-  /** What a host-model guest gets on a host known only by its capabilities (no blockers). */
+  /**
+   * What a host-model guest gets on a host known only by its capabilities: the approximated
+   * guest-visible CPU without what blocks migration.
+   */
   private static CpuDef hostAsGuest(CpuEngine engine, CpuDef host) {
     CpuMap map =
         FleetRegistry.isX86(host.arch()) ? engine.maps().forArch(Arch.X86).orElse(null) : null;
     List<CpuFeature> features = new ArrayList<>();
     for (CpuFeature f : CpuAxis.migratableFeatures(map, host.features())) {
-      features.add(new CpuFeature(f.name(), FeaturePolicy.REQUIRE));
+      features.add(new CpuFeature(f.name(), f.policy() == FeaturePolicy.DISABLE
+          ? FeaturePolicy.DISABLE : FeaturePolicy.REQUIRE));
     }
     return CpuDef.guest(host.model(), host.vendor(), features, host.source());
+  }
+
+  /** What guests get on the class's hosts, or its host CPU when that names no model. */
+  private static CpuDef visibleOrHost(FleetClass c) {
+    return c.visible() == null ? c.cpu().cpu() : c.visible().cpu();
   }
 
   private static boolean fits(CpuEngine engine, Side guest, Side host) {

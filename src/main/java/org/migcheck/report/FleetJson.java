@@ -117,6 +117,7 @@ public final class FleetJson {
       }
       w.stringArray("features", c.cpu().isX86() ? featureNames(c.cpu().bits()) : id.otherFeatures());
       w.field("hostModel", c.hostModel() == null ? null : CpuXml.format(c.hostModel().cpu()));
+      w.field("approximate", c.approximate());
       w.stringArray("beyondBaseline", a.baselines().beyondBaseline(c));
       w.stringArray("canMoveTo", g.targets(i).stream().map(j -> a.label(g.classes().get(j))).toList());
       w.stringArray("canMoveFrom", g.sources(i).stream().map(j -> a.label(g.classes().get(j))).toList());
@@ -236,6 +237,7 @@ public final class FleetJson {
       w.field("model", g == null || g.cpu() == null ? null : g.cpu().model());
       w.field("level", g == null || g.level() == null ? null : g.level().shortName());
       w.field("physBits", g == null ? null : g.physBits());
+      w.stringArray("approximate", g == null ? List.of() : g.approximateHosts());
       w.field("cpu", g == null || g.cpu() == null ? null : new SuggestReport(g, map).cpuXml());
       List<String> problems = new ArrayList<>();
       if (s.error() != null) {

@@ -19,6 +19,7 @@ import org.migcheck.fleet.MigrationGraph;
 import org.migcheck.model.FeaturePolicy;
 import org.migcheck.verdict.PhysBitsAxis;
 import org.migcheck.verdict.PlatformAxis;
+import org.migcheck.verdict.GuestVisibleCpu;
 import org.migcheck.verdict.Suggestion;
 import org.migcheck.verdict.TscAxis;
 
@@ -146,6 +147,10 @@ public final class FleetText {
             + (g.physBits() == null ? "" : ", " + g.physBits() + " address bits")
             + ", "
             + count(g.cpu().features().size(), "feature line", "feature lines")
+            + (g.approximateHosts().isEmpty()
+                ? ""
+                : ", " + GuestVisibleCpu.APPROXIMATE + " for "
+                    + String.join(", ", g.approximateHosts()))
             + ")";
     return g.ok() ? text : text + "; but " + String.join("; ", g.problems());
   }
@@ -205,7 +210,9 @@ public final class FleetText {
             String.valueOf(c.cpu().decodedModel()),
             level(c.cpu().level()),
             id.family() == null ? "-" : id.family() + "/" + id.model() + "/" + id.stepping(),
-            c.hostModel() == null ? "(no domcaps)" : String.valueOf(c.hostModel().cpu().model()),
+            c.hostModel() == null
+                ? "(" + GuestVisibleCpu.APPROXIMATE + ")"
+                : String.valueOf(c.hostModel().cpu().model()),
             "+" + a.baselines().beyondBaseline(c).size()
           }));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.migcheck.cpumap.CpuMap;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuXml;
+import org.migcheck.verdict.GuestVisibleCpu;
 import org.migcheck.verdict.Suggestion;
 import org.migcheck.json.JsonWriter;
 
@@ -64,8 +65,11 @@ public final class SuggestReport {
       rows.add(new String[] {f.host(), f.basis(), level(f.level()), result});
     }
     if (s.cpu() != null) {
+      List<String> approx = s.approximateHosts();
       rows.add(new String[] {"suggestion", s.cpu().model(), level(s.level()),
-          s.ok() ? "runs on every host" : "NOT USABLE"});
+          (s.ok() ? "runs on every host" : "NOT USABLE")
+              + (approx.isEmpty() ? "" : " (" + GuestVisibleCpu.APPROXIMATE + " for "
+                  + String.join(", ", approx) + ")")});
     }
     int[] width = new int[3];
     for (String[] r : rows) {
@@ -148,6 +152,7 @@ public final class SuggestReport {
       w.beginObject()
           .field("host", f.host())
           .field("basis", f.basis())
+          .field("approximate", f.approximate())
           .field("level", f.level() == null ? null : f.level().shortName())
           .field("result", f.verdict() == null ? null : f.verdict().name())
           .field("fits", f.fits())
@@ -158,6 +163,7 @@ public final class SuggestReport {
     }
     w.endArray();
     w.stringArray("unused", s.unused());
+    w.stringArray("approximate", s.approximateHosts());
     w.stringArray("tscAdvice", s.tscAdvice());
     w.stringArray("notes", s.notes());
     w.stringArray("problems", s.problems());

@@ -45,16 +45,30 @@ public final class CpuAxis implements AxisRule {
     return map.presentFeatures(bits).stream().map(Feature::name).toList();
   }
 
+  /** What the host gives guests ({@link GuestVisibleCpu}); null when it names no CPU model. */
+  GuestVisibleCpu visible(Host h) {
+    return GuestVisibleCpu.of(h, engine);
+  }
+
+  /** The guest-visible CPU itself, or null. */
+  CpuDef target(Host h) {
+    GuestVisibleCpu v = visible(h);
+    return v == null ? null : v.cpu();
+  }
+
+  /** Whether the host's guest-visible CPU is an approximation (no domcapabilities). */
+  static boolean approximate(GuestVisibleCpu v) {
+    return v != null && v.approximate();
+  }
+
   /**
    * The "migratable" host-model CPU of a host, which libvirt starts host-model guests with and
-   * updates custom ones against (spec §7.2): the domcapabilities host-model without its
-   * non-migratable features; without domcapabilities, the capabilities host CPU likewise (the
-   * update of a host-model guest against it is then libvirt's own derivation). Null when the host
-   * names no CPU model.
+   * updates custom ones against (spec §7.2): the guest-visible CPU without its non-migratable
+   * features (without domcapabilities, libvirt's own derivation through KVM's masks). Null when
+   * the host names no CPU model.
    */
   CpuDef migratableHostModel(Host h) {
-    CpuDef hm = h.hostModelCpu();
-    CpuDef base = hm != null ? hm : h.hostCpu();
+    CpuDef base = target(h);
     if (base == null) {
       return null;
     }
@@ -81,8 +95,7 @@ public final class CpuAxis implements AxisRule {
   /**
    * What a host gives guest CPUs, the CPU every rule compares with: its domcapabilities host-model
    * (what KVM offers) with the arch set, else its capabilities host CPU (raw CPUID); null when
-   * neither is known. {@code check} ({@link Host#targetCpu}), the fleet graph and gate's host rules
-   * all take it from here.
+   * neither is known. gate's host rules take it from here; verdicts use {@link GuestVisibleCpu}.
    */
   public static CpuDef offered(CpuDef hostModel, String arch, CpuDef hostCpu) {
     return hostModel != null ? hostModel.withArch(arch) : hostCpu;
@@ -141,11 +154,11 @@ public final class CpuAxis implements AxisRule {
     } else if (g.mode() == GuestMode.CUSTOM) {
       if (g.cpu() == null) {
         out.add(Axis.CPU, Safety.UNSAFE, "no custom CPU: " + g.problem());
-      } else if (h.targetCpu() != null) {
+      } else if (target(h) != null) {
         out.findings.addAll(start.findings(g.cpu(), h));
       }
-    } else if (g.mode() == GuestMode.HOST_PASSTHROUGH && h.targetCpu() != null) {
-      CpuDef view = h.hostModelCpu() != null ? h.hostModelCpu() : h.hostCpu();
+    } else if (g.mode() == GuestMode.HOST_PASSTHROUGH && target(h) != null) {
+      CpuDef view = target(h);
       Bits required = engine.features(g.cpu(), FeaturePolicy.REQUIRE);
       Bits missing = required.andNot(engine.features(view));
       if (!missing.isEmpty()) {
@@ -163,7 +176,7 @@ public final class CpuAxis implements AxisRule {
 
   /** Whether a custom guest CPU can start on the host as libvirt and QEMU decide ({@link CustomStart}). */
   boolean canStart(CpuDef guestCpu, Host host) {
-    return host.targetCpu() != null && start.findings(guestCpu, host).stream()
+    return target(host) != null && start.findings(guestCpu, host).stream()
         .noneMatch(f -> f.severity() == Safety.UNSAFE);
   }
 
@@ -180,27 +193,18 @@ public final class CpuAxis implements AxisRule {
     return bits.andNot(policies(g.cpu(), FeaturePolicy.DISABLE, FeaturePolicy.FORBID));
   }
 
-  /**
-   * The CPU of a host as host-passthrough guests see it: the domcapabilities host-model when both
-   * hosts have one (KVM's view), else the capabilities host CPU.
-   */
-  private static CpuDef passthroughView(Host h, boolean kvmView) {
-    return kvmView ? h.hostModelCpu() : h.hostCpu();
-  }
-
   void passthrough(GuestProfile g, Host src, Host dst, Outcome out) {
-    boolean kvmView = src.hostModelCpu() != null && dst.hostModelCpu() != null;
-    CpuDef s = passthroughView(src, kvmView);
-    CpuDef d = passthroughView(dst, kvmView);
+    GuestVisibleCpu sv = visible(src);
+    GuestVisibleCpu dv = visible(dst);
+    CpuDef s = sv == null ? null : sv.cpu();
+    CpuDef d = dv == null ? null : dv.cpu();
     if (s == null || d == null) {
       out.add(Axis.CPU, Safety.UNSAFE,
           (s == null ? src.name() : dst.name()) + " reports no host CPU model: cannot compare");
       return;
     }
-    if (!kvmView) {
-      out.note("host-passthrough compared the capabilities host CPUs (domcapabilities for both"
-          + " hosts would show what KVM passes through)");
-    }
+    approximationNote(out, sv, src);
+    approximationNote(out, dv, dst);
     if (!g.migratable()) {
       out.note("migratable='off': the guest also sees features libvirt marks non-migratable"
           + " (invtsc, xsaves)");
@@ -266,6 +270,17 @@ public final class CpuAxis implements AxisRule {
     return "family " + s.family() + " model " + s.model() + " stepping " + s.stepping();
   }
 
+  /** The note on a verdict built on a host's approximated guest-visible CPU (once per host). */
+  static void approximationNote(Outcome out, GuestVisibleCpu v, Host h) {
+    if (!approximate(v)) {
+      return;
+    }
+    String note = GuestVisibleCpu.APPROXIMATE + " for " + h.name() + ": its guest CPU is derived"
+        + " from the capabilities host CPU as libvirt does, without the features KVM never gives"
+        + " guests";
+    out.note(note);
+  }
+
   // ---- host-model
 
   void hostModel(GuestProfile g, Host src, Host dst, Outcome out) {
@@ -277,10 +292,8 @@ public final class CpuAxis implements AxisRule {
     CpuDef running = engine.update(g.cpu(), ref);
     out.guestCpu = running;
     out.guestBits = engine.features(running);
-    if (src.hostModelCpu() == null) {
-      out.note("no domcapabilities for " + src.name() + ": its host-model CPU is derived from the"
-          + " capabilities host CPU as libvirt does (an approximation of what QEMU offers)");
-    } else if (src.hostModelCpu().fallback() == Fallback.ALLOW) {
+    approximationNote(out, visible(src), src);
+    if (src.hostModelCpu() != null && src.hostModelCpu().fallback() == Fallback.ALLOW) {
       out.note(src.name() + "'s host-model has fallback='allow': QEMU could not describe the host"
           + " CPU exactly");
     }
@@ -289,16 +302,13 @@ public final class CpuAxis implements AxisRule {
 
   /** Whether the running CPU fits the destination; adds the CPU finding when it does not. */
   boolean fits(Host dst, CpuDef running, String what, Outcome out) {
-    CpuDef target = dst.targetCpu();
-    if (target == null) {
+    GuestVisibleCpu v = visible(dst);
+    if (v == null) {
       out.add(Axis.CPU, Safety.UNSAFE, dst.name() + " reports no host CPU model: cannot compare");
       return false;
     }
-    CompareResult r = engine.compare(target, running);
-    if (dst.hostModelCpu() == null) {
-      out.note("no domcapabilities for " + dst.name() + ": compared with its capabilities host CPU"
-          + " (what KVM offers may differ)");
-    }
+    CompareResult r = engine.compare(v.cpu(), running);
+    approximationNote(out, v, dst);
     if (r.verdict().compatible()) {
       return true;
     }
@@ -347,7 +357,8 @@ public final class CpuAxis implements AxisRule {
     if (g.cpuOrigin() != null) {
       out.note("custom CPU: " + g.cpuOrigin());
     }
-    if (src.targetCpu() != null) { // the rule a real start follows (CustomStart)
+    approximationNote(out, visible(src), src);
+    if (target(src) != null) { // the rule a real start follows (CustomStart)
       start.findings(cpu, src).stream().filter(f -> f.severity() == Safety.UNSAFE).findFirst()
           .ifPresent(f -> out.note("the guest cannot start on " + src.name() + " either: "
               + f.message()));

@@ -56,8 +56,9 @@ public record Host(String name, HostCapabilities caps, DomainCapabilities domcap
   }
 
   /**
-   * What this host can give a guest CPU: the domcapabilities host-model when known (what KVM
-   * offers), else the capabilities host CPU (raw CPUID); null when neither names a model.
+   * The host's documented CPU: the domcapabilities host-model when known, else the capabilities
+   * host CPU (raw CPUID, including what KVM never gives guests); null when neither names a model.
+   * Verdicts compare with {@link GuestVisibleCpu} instead.
    */
   public CpuDef targetCpu() {
     CpuDef hm = domcaps == null ? null : domcaps.hostModelCpuDef();
@@ -102,22 +103,22 @@ public record Host(String name, HostCapabilities caps, DomainCapabilities domcap
   }
 
   /**
-   * The physical address bits of the host: capabilities {@code <maxphysaddr bits>}, else the
-   * domcapabilities host-model {@code limit}; null when neither says.
+   * The physical address bits guests can use on this host ({@link PhysBitsAxis#usableBits}): the
+   * capabilities {@code <maxphysaddr bits>} capped by the domcapabilities host-model {@code
+   * limit}; null when neither says.
    */
   public Integer physBits() {
     HostCpu c = cpuCaps();
     MaxPhysAddr m = c == null ? null : c.maxPhysAddr();
-    if (m != null && m.bits() != null) {
-      return m.bits();
-    }
+    Integer bits = m == null ? null : m.bits();
+    Integer limit = null;
     if (domcaps != null && domcaps.cpu().hostModel() != null) {
       MaxPhysAddr hm = domcaps.cpu().hostModel().maxPhysAddr();
       if (hm != null) {
-        return hm.limit() != null ? hm.limit() : hm.bits();
+        limit = hm.limit() != null ? hm.limit() : hm.bits();
       }
     }
-    return null;
+    return PhysBitsAxis.usableBits(bits, limit);
   }
 
   /** Page sizes the host CPU supports, in KiB. */

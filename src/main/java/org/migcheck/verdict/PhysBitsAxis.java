@@ -23,7 +23,13 @@ public final class PhysBitsAxis implements AxisRule {
     }
   }
 
-  /** QEMU's phys-bits for named CPU models when the domain does not set them. */
+  /**
+   * QEMU's phys-bits for named CPU models when the domain does not set them: x86_cpu_realizefn
+   * (target/i386/cpu.c) falls back to TCG_PHYS_ADDR_BITS (40) when phys-bits is 0, and only
+   * {@code -cpu host}/{@code max} turn host-phys-bits on (host_cpu_max_instance_init,
+   * target/i386/host-cpu.c); upstream pc/q35 machine types set neither. libvirt gives host-model
+   * and custom guests a named model, so they get 40 unless {@code <maxphysaddr>} says otherwise.
+   */
   static final int QEMU_DEFAULT_BITS = 40;
 
   /**
@@ -34,7 +40,13 @@ public final class PhysBitsAxis implements AxisRule {
    */
   record GuestBits(int bits, boolean implicit, String how) {}
 
-  /** Null when unknown (passthrough of a source that does not report its width). */
+  /**
+   * The width QEMU gives the guest in its mode on the source: {@code <maxphysaddr>} wins
+   * (emulate: its bits; passthrough: the source's usable bits capped by its limit);
+   * host-passthrough guests get the source's usable bits (host-phys-bits, capped by the
+   * domcapabilities limit); host-model and custom guests QEMU's default. Null when unknown
+   * (passthrough of a source that does not report its width).
+   */
   static GuestBits guestBits(GuestProfile g, Host src) {
     MaxPhysAddr m = g.maxPhysAddr();
     Integer srcBits = src.physBits();
@@ -53,11 +65,7 @@ public final class PhysBitsAxis implements AxisRule {
       return srcBits == null ? null
           : new GuestBits(srcBits, false, "passed through from " + src.name());
     }
-    if (g.domain() != null) {
-      return new GuestBits(QEMU_DEFAULT_BITS, true, "QEMU's default for named CPU models");
-    }
-    return srcBits == null ? null
-        : new GuestBits(srcBits, false, src.name() + "'s, no guest given");
+    return new GuestBits(QEMU_DEFAULT_BITS, true, "QEMU's default for named CPU models");
   }
 
   /** The finding for running a guest of that width on host h, or null. */
@@ -81,6 +89,12 @@ public final class PhysBitsAxis implements AxisRule {
           + (gb == null ? src.name() : dst.name()) + " does not report them");
       return;
     }
+    Integer srcBits = src.physBits();
+    if (gb.implicit() && srcBits != null && srcBits <= dst.physBits()) {
+      // QEMU's default width on a source that has fewer bits: the guest can only have used what
+      // the source has, and the destination has as much
+      return;
+    }
     Finding f = on(gb, dst);
     if (f != null) {
       out.findings.add(f);
@@ -88,11 +102,15 @@ public final class PhysBitsAxis implements AxisRule {
   }
 
   /**
-   * The width guests can rely on in fleet reports and gate rules: the domcapabilities host-model
-   * limit when known, else the capabilities bits; null when neither says.
+   * The one reading of a host's usable width, for checks, fleet reports and gate rules: QEMU caps
+   * what it passes through at the host-model's {@code limit} (host-phys-bits-limit), and never
+   * gives more than the host has, so the smaller of the two; whichever is known, else null.
    */
-  public static Integer fleetHostBits(Integer capsBits, Integer domcapsLimit) {
-    return domcapsLimit != null ? domcapsLimit : capsBits;
+  public static Integer usableBits(Integer capsBits, Integer domcapsLimit) {
+    if (capsBits == null) {
+      return domcapsLimit;
+    }
+    return domcapsLimit == null ? capsBits : Math.min(capsBits, domcapsLimit);
   }
 
   /** Address widths over a fleet: the range, the hosts at the lowest, and those that do not say. */

@@ -29,9 +29,9 @@ import org.migcheck.model.TscCounter;
 
 /**
  * Makes a custom CPU that every given host can run, and proves it: the CPU is compared with each
- * host (libvirt's compare, plus domcapabilities' usable/blockers) before it is handed out. Each
- * host stands for what KVM offers there: its domcapabilities host-model when given, else its
- * capabilities host CPU.
+ * host's guest-visible CPU ({@link GuestVisibleCpu}: the domcapabilities host-model with its
+ * disabled features, else libvirt's derivation through KVM's masks, marked approximate) and
+ * checked against domcapabilities' usable/blockers before it is handed out.
  */
 public final class Suggester {
   private final CpuAxis checks;
@@ -91,14 +91,25 @@ public final class Suggester {
       method = "baseline";
       cpu = baseline(targets, problems);
     }
+    List<String> qemuDisabled = new ArrayList<>();
     if (cpu != null) {
-      cpu = without(cpu, options.without(), notes);
+      if (options.model() == null) {
+        // a pinned --model stays as asked: the verification names what a host lacks
+        cpu = fit(cpu, common, qemuOff(targets), qemuDisabled, notes);
+      }
+      cpu = keepQemuDisabled(cpu, hosts, qemuDisabled, notes);
+      cpu = without(cpu, options.without(), qemuDisabled, notes);
     }
+    List<String> approximate = new ArrayList<>();
     for (Host h : hosts) {
       if (h.hostModelCpu() == null) {
-        notes.add(h.name() + ": no domcapabilities, so its capabilities host CPU (raw CPUID)"
-            + " stands for what KVM offers");
+        approximate.add(h.name());
       }
+    }
+    if (!approximate.isEmpty()) {
+      notes.add(GuestVisibleCpu.APPROXIMATE + " for " + String.join(", ", approximate)
+          + ": their guest CPU is derived from the capabilities host CPU as libvirt does, without"
+          + " the features KVM never gives guests");
     }
     Integer bits = physBits(hosts, notes);
     List<Suggestion.HostFit> fits = new ArrayList<>();
@@ -205,8 +216,105 @@ public final class Suggester {
     return true;
   }
 
-  /** Drops the features, and disables those the model itself has. */
-  private CpuDef without(CpuDef cpu, List<String> names, List<String> notes) {
+  /** The features some host's guest-visible CPU disables: QEMU/KVM does not give them there. */
+  private Bits qemuOff(List<CpuDef> targets) {
+    Bits.Builder b = new Bits.Builder();
+    for (CpuDef t : targets) {
+      b.or(engine.features(t, FeaturePolicy.DISABLE));
+    }
+    return b.build();
+  }
+
+  /**
+   * Takes out what some host's guest-visible CPU disables although the CPU has it: libvirt's
+   * baseline drops a host-model's disabled features, and a named model brings them back. Listed
+   * features go, the model's own are disabled. Other gaps stay for the verification to report.
+   */
+  private CpuDef fit(
+      CpuDef cpu, Bits common, Bits qemuOff, List<String> disabledOut, List<String> notes) {
+    Bits extra = engine.features(cpu).andNot(common).and(qemuOff);
+    if (extra.isEmpty()) {
+      return cpu;
+    }
+    List<String> names = map.presentFeatures(extra).stream().map(Feature::name).toList();
+    List<CpuFeature> out = new ArrayList<>();
+    for (CpuFeature f : cpu.features()) {
+      if (!names.contains(f.name())) {
+        out.add(f);
+      }
+    }
+    Bits modelBits = model(cpu.model()).bits();
+    for (String n : names) {
+      if (modelBits.containsAll(feature(n).bits())) {
+        out.add(new CpuFeature(n, FeaturePolicy.DISABLE));
+        disabledOut.add(n);
+      }
+    }
+    if (!disabledOut.isEmpty()) {
+      notes.add(cpu.model() + " has " + String.join(", ", disabledOut) + ", which QEMU/KVM does"
+          + " not give guests on every host: disabled");
+    }
+    return cpu.withFeatures(ordered(out));
+  }
+
+  /**
+   * Disables what QEMU on some host cannot give for the chosen model although libvirt's cpu_map
+   * does not list it in the model (QEMU's EPYC-Rome has xsaves, libvirt's does not): the
+   * domcapabilities {@code <blockers>} of the model and, for a host-model of the same model, its
+   * {@code policy='disable'} lines. Without them QEMU refuses the CPU on that host.
+   */
+  private CpuDef keepQemuDisabled(
+      CpuDef cpu, List<Host> hosts, List<String> disabledOut, List<String> notes) {
+    Bits has = engine.features(cpu);
+    List<String> add = new ArrayList<>();
+    for (Host h : hosts) {
+      List<String> names = new ArrayList<>();
+      CpuDef hm = h.hostModelCpu();
+      if (hm != null && cpu.model().equals(hm.model())) {
+        hm.features().stream()
+            .filter(f -> f.effectivePolicy() == FeaturePolicy.DISABLE)
+            .forEach(f -> names.add(f.name()));
+      }
+      DomainCapabilities.CustomMode cm = h.domcaps() == null ? null : h.domcaps().cpu().custom();
+      DomainCapabilities.CustomModel m = cm == null ? null : cm.model(cpu.model());
+      if (m != null && m.usable() == ModelUsability.NO) {
+        names.addAll(!m.blockers().isEmpty()
+            ? m.blockers() : cm.blockers().getOrDefault(cpu.model(), List.of()));
+      }
+      for (String n : names) {
+        Feature f = map.feature(n).orElse(null);
+        if (f != null && !has.containsAll(f.bits()) && !add.contains(n)
+            && cpu.features().stream().noneMatch(c -> c.name().equals(n))) {
+          add.add(n);
+        }
+      }
+    }
+    if (add.isEmpty()) {
+      return cpu;
+    }
+    List<CpuFeature> out = new ArrayList<>(cpu.features());
+    for (String n : add) {
+      out.add(new CpuFeature(n, FeaturePolicy.DISABLE));
+    }
+    disabledOut.addAll(add);
+    notes.add("QEMU's " + cpu.model() + " has " + String.join(", ", add) + ", which QEMU/KVM"
+        + " does not give guests on every host (domcapabilities): disabled");
+    return cpu.withFeatures(ordered(out));
+  }
+
+  private static List<CpuFeature> ordered(List<CpuFeature> kept) {
+    List<CpuFeature> ordered = new ArrayList<>();
+    kept.stream().filter(f -> f.policy() != FeaturePolicy.DISABLE).forEach(ordered::add);
+    kept.stream().filter(f -> f.policy() == FeaturePolicy.DISABLE).forEach(ordered::add);
+    return ordered;
+  }
+
+  /**
+   * Drops the features, and disables those the model itself has; a feature already disabled
+   * because some host's QEMU does not give it ({@code qemuDisabled}) is said to be so.
+   */
+  private CpuDef without(
+      CpuDef cpu, List<String> names, List<String> qemuDisabled, List<String> notes) {
     if (names.isEmpty()) {
       return cpu;
     }
@@ -219,18 +327,24 @@ public final class Suggester {
     }
     List<String> disabled = new ArrayList<>();
     List<String> absent = new ArrayList<>();
+    List<String> already = new ArrayList<>();
     for (String n : names) {
       Feature f = feature(n);
-      if (modelBits.containsAll(f.bits())) {
+      if (qemuDisabled.contains(n)) {
+        kept.add(new CpuFeature(n, FeaturePolicy.DISABLE));
+        already.add(n);
+      } else if (modelBits.containsAll(f.bits())) {
         kept.add(new CpuFeature(n, FeaturePolicy.DISABLE));
         disabled.add(n);
       } else if (cpu.features().stream().noneMatch(c -> c.name().equals(n))) {
         absent.add(n);
       }
     }
-    List<CpuFeature> ordered = new ArrayList<>();
-    kept.stream().filter(f -> f.policy() != FeaturePolicy.DISABLE).forEach(ordered::add);
-    kept.stream().filter(f -> f.policy() == FeaturePolicy.DISABLE).forEach(ordered::add);
+    List<CpuFeature> ordered = ordered(kept);
+    if (!already.isEmpty()) {
+      notes.add(String.join(", ", already) + ": already disabled, QEMU/KVM does not give it on"
+          + " every host (--without)");
+    }
     if (!disabled.isEmpty()) {
       notes.add(cpu.model() + " has " + String.join(", ", disabled) + ": disabled (--without)");
     }
@@ -254,12 +368,12 @@ public final class Suggester {
   }
 
   /**
-   * A host's target CPU as this map's libvirt can name it: in a mixed fleet the suggestion is
-   * made with the oldest libvirt's map, and features only a newer libvirt knows cannot be part of
-   * it, so they are left out. Names no bundled libvirt knows stay (bad input, as always).
+   * A host's guest-visible CPU as this map's libvirt can name it: in a mixed fleet the suggestion
+   * is made with the oldest libvirt's map, and features only a newer libvirt knows cannot be part
+   * of it, so they are left out. Names no bundled libvirt knows stay (bad input, as always).
    */
   private CpuDef target(Host h) {
-    CpuDef t = h.targetCpu();
+    CpuDef t = checks.target(h);
     if (t == null || (t.arch() != null && Arch.forLibvirtArch(t.arch()).orElse(null) != Arch.X86)) {
       return t;
     }
@@ -268,9 +382,12 @@ public final class Suggester {
 
   private Suggestion.HostFit verify(Host h, CpuDef cpu) {
     CpuDef target = target(h);
+    GuestVisibleCpu v = checks.visible(h);
+    String basis = v.basis();
+    boolean approximate = v.approximate();
     X86Level level = X86Level.of(map, engine.features(target));
     if (cpu == null) {
-      return new Suggestion.HostFit(h.name(), h.targetBasis(), level, null, null, List.of(),
+      return new Suggestion.HostFit(h.name(), basis, approximate, level, null, null, List.of(),
           List.of());
     }
     CompareResult r = engine.compare(target, cpu);
@@ -282,7 +399,7 @@ public final class Suggester {
             + (u.features().isEmpty() ? "" : ": " + String.join(", ", u.features()));
       }
     }
-    return new Suggestion.HostFit(h.name(), h.targetBasis(), level, r.verdict(), reason,
+    return new Suggestion.HostFit(h.name(), basis, approximate, level, r.verdict(), reason,
         r.features(), r.extras());
   }
 

@@ -39,6 +39,11 @@ public record Suggestion(
     problems = List.copyOf(problems);
   }
 
+  /** The hosts without domcapabilities, whose guest-visible CPU was approximated. */
+  public List<String> approximateHosts() {
+    return hosts.stream().filter(HostFit::approximate).map(HostFit::host).toList();
+  }
+
   /** Whether the CPU exists and every host runs it at the required level. */
   public boolean ok() {
     return cpu != null && problems.isEmpty();
@@ -48,6 +53,8 @@ public record Suggestion(
    * How the suggestion fits one host.
    *
    * @param basis which of the host's documents stands for its CPU
+   * @param approximate no domcapabilities: the guest-visible CPU is libvirt's derivation from the
+   *     capabilities through KVM's masks ({@link GuestVisibleCpu#APPROXIMATE})
    * @param level the host's x86-64 level (null when below v1)
    * @param verdict libvirt's compare of the suggestion with the host; null without a suggestion
    * @param reason why it does not fit (compare message or domcapabilities' word); null when it fits
@@ -57,6 +64,7 @@ public record Suggestion(
   public record HostFit(
       String host,
       String basis,
+      boolean approximate,
       X86Level level,
       Verdict verdict,
       String reason,

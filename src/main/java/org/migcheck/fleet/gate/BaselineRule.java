@@ -10,6 +10,7 @@ import org.migcheck.engine.CpuEngine;
 import org.migcheck.fleet.Fleet;
 import org.migcheck.fleet.FleetBaselines;
 import org.migcheck.fleet.FleetBaselines.Baseline;
+import org.migcheck.fleet.FleetClass;
 import org.migcheck.fleet.FleetHost;
 import org.migcheck.fleet.HostNames;
 import org.migcheck.model.FeaturePolicy;
@@ -108,9 +109,12 @@ final class BaselineRule {
     Bits lost = was.bits().andNot(now.bits());
     List<String> missing = new ArrayList<>();
     List<Detail> details = new ArrayList<>();
-    // by name: each libvirt's map numbers its features its own way
+    // by name: each libvirt's map numbers its features its own way; what the class's guests get
+    // (its guest-visible CPU) is no loss for them
     java.util.Set<String> has = new java.util.HashSet<>();
-    hostMap.presentFeatures(c.fleetClass().cpu().bits()).forEach(f -> has.add(f.name()));
+    FleetClass fc = c.fleetClass();
+    hostMap.presentFeatures(fc.visible() == null ? fc.cpu().bits() : fc.visibleBits())
+        .forEach(f -> has.add(f.name()));
     for (Feature f : map.presentFeatures(lost)) {
       if (!has.contains(f.name()) && !policy.allowedLosses().contains(f.name())) {
         missing.add(f.name());

@@ -21,6 +21,7 @@ import org.migcheck.fleet.HostNames;
 import org.migcheck.verdict.Finding;
 import org.migcheck.verdict.GuestMode;
 import org.migcheck.verdict.Safety;
+import org.migcheck.verdict.GuestVisibleCpu;
 import org.migcheck.verdict.Suggestion;
 import org.migcheck.model.CpuXml;
 import org.migcheck.json.JsonWriter;
@@ -62,8 +63,9 @@ public final class FleetHtml {
     }
   }
 
+  /** @param approximate "approximate: no domcapabilities for ..." or null */
   public record Cpu(String who, int hosts, int classes, boolean ok, String model, String level,
-      String cpuXml, List<String> problems) {}
+      String cpuXml, List<String> problems, String approximate) {}
 
   public record Bar(String who, String classes, int hosts, int gained, String features,
       boolean enables, int percent) {}
@@ -146,7 +148,7 @@ public final class FleetHtml {
         baselines.add(new Cpu(who(b.vendor()), b.hosts(), b.classes().size(), b.ok(),
             b.ok() ? b.cpu().model() : null, b.level() == null ? null : b.level().shortName(),
             b.ok() ? CpuXml.format(b.cpu()) : null,
-            b.error() == null ? List.of() : List.of(b.error())));
+            b.error() == null ? List.of() : List.of(b.error()), null));
       }
       for (FleetSuggestions.Suggested s : a.suggestions().results()) {
         if (s.vendor() == null && a.suggestions().results().size() > 1 && !ok(s)) {
@@ -163,7 +165,9 @@ public final class FleetHtml {
         suggestions.add(new Cpu(who(s.vendor()), 0, 0, ok(s),
             g == null || g.cpu() == null ? null : g.cpu().model(),
             g == null || g.level() == null ? null : g.level().shortName(),
-            g == null || g.cpu() == null ? null : new SuggestReport(g, r.map).cpuXml(), problems));
+            g == null || g.cpu() == null ? null : new SuggestReport(g, r.map).cpuXml(), problems,
+            g == null || g.approximateHosts().isEmpty() ? null
+                : GuestVisibleCpu.APPROXIMATE + " for " + String.join(", ", g.approximateHosts())));
       }
       List<HoldBack> hb = new ArrayList<>(a.baselines().holdBacks());
       hb.addAll(a.baselines().modelHoldBacks());

@@ -152,4 +152,33 @@ class GuestVisibleCpuScenariosTest {
     CliRun json = run("fleet", sample("rome-qemu82"), "--format", "json");
     assertThat(json.out()).contains("\"physBits\": 43").doesNotContain("\"physBits\": 64");
   }
+
+  // ---- gate: the fleet baseline from guest-visible CPUs
+
+  @Test
+  void gateBaselineIgnoresLossesGuestsNeverHad() throws IOException {
+    Path fleet = Files.createDirectories(tmp.resolve("fleet"));
+    Path cand = Files.createDirectories(tmp.resolve("cand"));
+    for (String h : List.of("skylake-a", "skylake-b")) {
+      Files.copy(Path.of(sample(h + ".xml")), fleet.resolve(h + ".xml"));
+      Files.copy(Path.of(sample(h + "-domcaps.xml")), fleet.resolve(h + "-domcaps.xml"));
+    }
+    // a BIOS update hides PT and the monitoring leaves from the host: KVM never gave them anyway
+    String caps = Files.readString(Path.of(sample("skylake-b.xml")));
+    String updated = caps.replace("      <feature name='intel-pt'/>\n", "")
+        .replace("      <feature name='ospke'/>\n", "").replace("      <feature name='cmt'/>\n", "");
+    assertThat(updated).isNotEqualTo(caps).doesNotContain("intel-pt");
+    Files.writeString(cand.resolve("skylake-b.xml"), updated);
+    Files.copy(Path.of(sample("skylake-b-domcaps.xml")), cand.resolve("skylake-b-domcaps.xml"));
+    CliRun r = run("gate", "--fleet", fleet.toString(), "--candidate", cand.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("gate: PASS").doesNotContain("intel-pt", "ospke");
+    // the same update that also loses what guests do get fails
+    Files.writeString(cand.resolve("skylake-b-domcaps.xml"),
+        Files.readString(Path.of(sample("skylake-b-domcaps.xml")))
+            .replace("<feature policy='require' name='pku'/>", "<feature policy='disable' name='pku'/>"));
+    CliRun lost = run("gate", "--fleet", fleet.toString(), "--candidate", cand.toString());
+    assertThat(lost.exit()).as(lost.toString()).isEqualTo(1);
+    assertThat(lost.out()).contains("removes pku from the fleet baseline");
+  }
 }

@@ -56,6 +56,22 @@ public final class CpuAxis implements AxisRule {
     return v == null ? null : v.cpu();
   }
 
+  /**
+   * The guest-visible CPU for comparing two hosts: when either one lacks domcapabilities, both
+   * are approximated from their capabilities (a host known only by domcapabilities keeps them),
+   * so that differences between QEMU's answer and the approximation (umip, vmx-* MSR features...)
+   * are not taken for differences between the hosts.
+   */
+  GuestVisibleCpu view(Host h, Host other) {
+    GuestVisibleCpu v = visible(h);
+    GuestVisibleCpu o = visible(other);
+    if (v == null || v.approximate() || !approximate(o) || h.hostCpu() == null) {
+      return v;
+    }
+    GuestVisibleCpu a = GuestVisibleCpu.of(null, h.arch(), h.hostCpu(), engine);
+    return a == null ? v : a;
+  }
+
   /** Whether the host's guest-visible CPU is an approximation (no domcapabilities). */
   static boolean approximate(GuestVisibleCpu v) {
     return v != null && v.approximate();
@@ -67,8 +83,9 @@ public final class CpuAxis implements AxisRule {
    * features (without domcapabilities, libvirt's own derivation through KVM's masks). Null when
    * the host names no CPU model.
    */
-  CpuDef migratableHostModel(Host h) {
-    CpuDef base = target(h);
+  CpuDef migratableHostModel(Host h, Host other) {
+    GuestVisibleCpu v = view(h, other);
+    CpuDef base = v == null ? null : v.cpu();
     if (base == null) {
       return null;
     }
@@ -194,8 +211,8 @@ public final class CpuAxis implements AxisRule {
   }
 
   void passthrough(GuestProfile g, Host src, Host dst, Outcome out) {
-    GuestVisibleCpu sv = visible(src);
-    GuestVisibleCpu dv = visible(dst);
+    GuestVisibleCpu sv = view(src, dst);
+    GuestVisibleCpu dv = view(dst, src);
     CpuDef s = sv == null ? null : sv.cpu();
     CpuDef d = dv == null ? null : dv.cpu();
     if (s == null || d == null) {
@@ -284,7 +301,7 @@ public final class CpuAxis implements AxisRule {
   // ---- host-model
 
   void hostModel(GuestProfile g, Host src, Host dst, Outcome out) {
-    CpuDef ref = migratableHostModel(src);
+    CpuDef ref = migratableHostModel(src, dst);
     if (ref == null) {
       out.add(Axis.CPU, Safety.UNSAFE, src.name() + " reports no host CPU model: no host-model CPU");
       return;
@@ -292,17 +309,17 @@ public final class CpuAxis implements AxisRule {
     CpuDef running = engine.update(g.cpu(), ref);
     out.guestCpu = running;
     out.guestBits = engine.features(running);
-    approximationNote(out, visible(src), src);
+    approximationNote(out, view(src, dst), src);
     if (src.hostModelCpu() != null && src.hostModelCpu().fallback() == Fallback.ALLOW) {
       out.note(src.name() + "'s host-model has fallback='allow': QEMU could not describe the host"
           + " CPU exactly");
     }
-    fits(dst, running, "the host-model CPU fixed when the guest started on " + src.name(), out);
+    fits(dst, view(dst, src), running,
+        "the host-model CPU fixed when the guest started on " + src.name(), out);
   }
 
   /** Whether the running CPU fits the destination; adds the CPU finding when it does not. */
-  boolean fits(Host dst, CpuDef running, String what, Outcome out) {
-    GuestVisibleCpu v = visible(dst);
+  boolean fits(Host dst, GuestVisibleCpu v, CpuDef running, String what, Outcome out) {
     if (v == null) {
       out.add(Axis.CPU, Safety.UNSAFE, dst.name() + " reports no host CPU model: cannot compare");
       return false;
@@ -370,7 +387,7 @@ public final class CpuAxis implements AxisRule {
         optional.add(f.name());
       }
     }
-    CpuDef ref = migratableHostModel(src);
+    CpuDef ref = migratableHostModel(src, dst);
     CpuDef running = (minimum || !optional.isEmpty()) && ref == null ? cpu : engine.update(cpu, ref);
     out.guestCpu = running;
     out.guestBits = engine.features(running);
@@ -400,7 +417,7 @@ public final class CpuAxis implements AxisRule {
 
   /** The custom CPU must fit the destination, and QEMU there must be able to run its model. */
   private void fits(Host dst, CpuDef running, Outcome out) {
-    if (fits(dst, running, "the guest CPU", out)) {
+    if (fits(dst, visible(dst), running, "the guest CPU", out)) {
       Finding u = usability(dst, running, out.notes);
       if (u != null) {
         out.findings.add(u);
@@ -471,7 +488,7 @@ public final class CpuAxis implements AxisRule {
 
   /** The features of the guest CPU the host does not offer guests: what QEMU filters there. */
   List<String> dropped(CpuDef cpu, Host h) {
-    CpuDef target = h.targetCpu();
+    CpuDef target = target(h);
     if (target == null || cpu.model() == null) {
       return List.of();
     }

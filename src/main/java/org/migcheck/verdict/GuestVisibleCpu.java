@@ -73,10 +73,12 @@ public record GuestVisibleCpu(CpuDef cpu, boolean approximate) {
    * What KVM/QEMU give every guest whatever the host CPUID says: QEMU sets HYPERVISOR and asks
    * KVM for TSC-deadline (target/i386/kvm/kvm.c kvm_arch_get_supported_cpuid); Linux
    * kvm_set_cpu_caps() emulates X2APIC, TSC_ADJUST and ARCH_CAPABILITIES in software and
-   * __do_cpuid_func() always allows ARAT in leaf 6.
+   * __do_cpuid_func() always allows ARAT in leaf 6; kvm_get_arch_capabilities() (x86.c) always
+   * sets PSCHANGE_MC_NO, and SKIP_VMENTRY_L1DFLUSH unless the L1TF mitigation is "never".
    */
   static final List<String> KVM_EMULATED =
-      List.of("hypervisor", "x2apic", "tsc-deadline", "arat", "tsc_adjust", "arch-capabilities");
+      List.of("hypervisor", "x2apic", "tsc-deadline", "arat", "tsc_adjust", "arch-capabilities",
+          "pschange-mc-no", "skip-l1dfl-vmentry");
 
   /**
    * The guest-visible CPU of a host.
@@ -130,6 +132,8 @@ public record GuestVisibleCpu(CpuDef cpu, boolean approximate) {
     List<String> added = new ArrayList<>(KVM_EMULATED);
     boolean intel = "Intel".equals(host.vendor());
     if (intel) {
+      // vmx.c vmx_set_cpu_caps(): UMIP is emulated through descriptor-table exiting
+      addIf(added, has(map, has, "vmx"), "umip");
       addIf(added, has(map, has, "spec-ctrl"), "ibpb", "ibrs");
       addIf(added, has(map, has, "stibp"), "amd-stibp");
       addIf(added, has(map, has, "ssbd"), "amd-ssbd");
@@ -137,6 +141,9 @@ public record GuestVisibleCpu(CpuDef cpu, boolean approximate) {
       addIf(added, has(map, has, "ibpb") && has(map, has, "ibrs"), "spec-ctrl");
       addIf(added, has(map, has, "amd-stibp"), "stibp");
       addIf(added, has(map, has, "amd-ssbd"), "ssbd");
+      // kvm_get_arch_capabilities(): AMD parts have neither the Meltdown nor the MDS bug
+      addIf(added, "AMD".equals(host.vendor()) || "Hygon".equals(host.vendor()), "rdctl-no",
+          "mds-no");
     }
     for (String n : added) {
       Feature f = map.feature(n).orElse(null);

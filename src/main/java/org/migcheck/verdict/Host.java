@@ -65,11 +65,6 @@ public record Host(String name, HostCapabilities caps, DomainCapabilities domcap
     return CpuAxis.offered(hm, domcaps == null ? null : domcaps.arch(), hostCpu());
   }
 
-  /** Which document {@link #targetCpu()} comes from, for reports. */
-  public String targetBasis() {
-    return hostModelCpu() != null ? "domcapabilities host-model" : "capabilities host CPU";
-  }
-
   /** The host arch (x86_64...), from the capabilities or domcapabilities. */
   public String arch() {
     HostCpu c = cpuCaps();

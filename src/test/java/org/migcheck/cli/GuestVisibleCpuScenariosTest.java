@@ -62,6 +62,11 @@ class GuestVisibleCpuScenariosTest {
     assertThat(r.err()).contains("runs on every host (approximate: no domcapabilities for"
         + " skylake-a, cascadelake, icelake-notsx)")
         .contains("capabilities, approximate: no domcapabilities");
+    CliRun fleet = run("fleet", tmp.toString());
+    assertThat(fleet.out()).contains("(approximate: no domcapabilities)")
+        .contains("suggested custom CPU: Cascadelake-Server", "approximate: no\n  domcapabilities for C");
+    CliRun fleetJson = run("fleet", tmp.toString(), "--format", "json");
+    assertThat(fleetJson.out()).contains("\"approximate\": true");
     CliRun json = run(args("suggest", capsOnly(List.of("skylake-b")), "--format", "json"));
     assertThat(json.out()).contains("\"approximate\": true")
         .contains("\"approximate\": [\n    \"skylake-b\"\n  ]");

@@ -40,7 +40,7 @@ class SuggestInvariantsTest {
     }
     assertThat(s.ok()).as(String.join("; ", s.problems())).isTrue();
     for (Host h : hosts) {
-      var r = Fixtures.ENGINE.compare(h.targetCpu(), s.cpu());
+      var r = Fixtures.ENGINE.compare(GuestVisibleCpu.of(h, Fixtures.ENGINE).cpu(), s.cpu());
       assertThat(r.verdict().compatible()).as(h.name() + ": " + r.message()).isTrue();
       assertThat(Fixtures.CHECKER.canStart(s.cpu(), h)).as(h.name()).isTrue();
       if (h.physBits() != null) {

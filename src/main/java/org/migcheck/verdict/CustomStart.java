@@ -80,8 +80,9 @@ final class CustomStart {
         return out;
       }
     }
-    Bits given = kvm != null ? engine.features(kvm)
-        : h.hostCpu() != null ? engine.features(h.hostCpu()) : null;
+    // what QEMU can give: the host-model, else the approximated guest-visible CPU
+    GuestVisibleCpu visible = GuestVisibleCpu.of(h, engine);
+    Bits given = visible == null ? null : engine.features(visible.cpu());
     if (given == null) {
       return out;
     }
@@ -110,10 +111,11 @@ final class CustomStart {
             + (missing.isEmpty() ? "" : "; " + (kvm != null ? "KVM" : "the host") + " lacks "
                 + String.join(", ", missing)), concat(missing, extra)));
       }
-    } else if (!missing.isEmpty() && kvm != null) {
+    } else if (!missing.isEmpty()) {
       out.add(new Finding(Axis.CPU, Safety.RISKY, h.name() + ": QEMU starts the guest without "
           + CpuAxis.count(missing.size(), "feature") + " KVM cannot give (check='"
-          + check.xmlName() + "' does not refuse)", missing));
+          + check.xmlName() + "' does not refuse)"
+          + (kvm == null ? "; " + GuestVisibleCpu.APPROXIMATE : ""), missing));
     }
     return out;
   }
@@ -124,7 +126,9 @@ final class CustomStart {
    */
   CpuDef fullHostCpu(Host h) {
     CpuDef host = h.hostCpu();
-    CpuDef kvm = h.hostModelCpu();
+    // without domcapabilities the host-model is approximated ({@link GuestVisibleCpu})
+    GuestVisibleCpu v = GuestVisibleCpu.of(h, engine);
+    CpuDef kvm = v == null ? null : v.cpu();
     if (kvm == null) {
       return host;
     }

@@ -69,6 +69,10 @@ public final class Walker {
 
   /** Skips the current element, through its end tag. */
   public void skip() throws XMLStreamException {
+    if (r instanceof FastXmlReader f) {
+      f.skipElement();
+      return;
+    }
     int depth = 1;
     while (depth > 0) {
       int event = r.next();

@@ -207,6 +207,223 @@ public final class FastXmlReader implements XMLStreamReader {
     return depth == 0;
   }
 
+  /**
+   * Skips the element whose start tag is the current event, through its end tag, and stands on
+   * that end tag, exactly as calling {@link #next()} until the matching END_ELEMENT would. The
+   * subtrees the streaming profiles skip (topology, guests) are most of a capabilities document;
+   * this scans them in one loop without events, interned names or attribute arrays. Anything but
+   * plain tags and text (comments, references, carriage returns, a limit, an error) sends it back
+   * to the start of the content, where the event loop reads the subtree and words any error.
+   */
+  public void skipElement() throws XMLStreamException {
+    if (event != START_ELEMENT) {
+      throw new IllegalStateException("not on a start tag");
+    }
+    if (!pendingEnd && depth > 1) {
+      int from = p;
+      int endTag = scanContent(from);
+      if (endTag >= 0) {
+        text = null;
+        attrCount = 0;
+        eventPos = endTag;
+        name = open[depth - 1];
+        depth--;
+        event = END_ELEMENT;
+        return;
+      }
+      p = from;
+    }
+    int nested = 1;
+    while (nested > 0) {
+      int e = next();
+      if (e == START_ELEMENT) {
+        nested++;
+      } else if (e == END_ELEMENT) {
+        nested--;
+      }
+    }
+  }
+
+  /**
+   * The plain-subset scan of {@link #skipElement()}: from {@code from} (after the current start
+   * tag) through the current element's end tag; returns where that end tag starts, with p after
+   * it, or -1 where the event loop must read the content instead.
+   */
+  private int scanContent(int from) {
+    final byte[] b = this.b;
+    final int n = end;
+    final int limit = (int) Math.min(n, (long) from + XmlLimits.MAX_VALUE_CHARS);
+    final int maxNested = SafeXml.MAX_DEPTH - depth;
+    int[] starts = new int[8];
+    int[] lens = new int[8];
+    int[] attrs = new int[32]; // start, length of each attribute name of the tag being scanned
+    byte[] self = open[depth - 1].getBytes(StandardCharsets.ISO_8859_1);
+    int nested = 0;
+    int i = from;
+    while (true) {
+      // text: plain ASCII without references, carriage returns or '>'
+      while (i < limit) {
+        int c = b[i];
+        if (c == '<') {
+          break;
+        }
+        if ((c > ' ' && c < 0x7f && c != '&' && c != '>') || c == ' ' || c == '\n' || c == '\t') {
+          i++;
+        } else {
+          return -1;
+        }
+      }
+      if (i + 1 >= limit) {
+        return -1;
+      }
+      int tag = i;
+      int c = b[i + 1];
+      if (c == '/') {
+        i += 2;
+        int s = i;
+        i = scanName(i, limit);
+        if (i < 0) {
+          return -1;
+        }
+        int len = i - s;
+        while (i < limit && isSpace(b[i])) {
+          i++;
+        }
+        if (i >= limit || b[i] != '>') {
+          return -1;
+        }
+        i++;
+        if (nested == 0) {
+          if (len != self.length || !same(self, s)) {
+            return -1;
+          }
+          p = i;
+          return tag;
+        }
+        nested--;
+        if (len != lens[nested] || !Arrays.equals(b, s, s + len, b, starts[nested], starts[nested] + len)) {
+          return -1;
+        }
+        continue;
+      }
+      if (c == '!' || c == '?') {
+        return -1;
+      }
+      // a start tag
+      i++;
+      int s = i;
+      i = scanName(i, limit);
+      if (i < 0) {
+        return -1;
+      }
+      int nameLen = i - s;
+      int count = 0;
+      boolean empty;
+      while (true) {
+        boolean spaced = i < limit && isSpace(b[i]);
+        while (i < limit && isSpace(b[i])) {
+          i++;
+        }
+        if (i >= limit) {
+          return -1;
+        }
+        c = b[i];
+        if (c == '>') {
+          i++;
+          empty = false;
+          break;
+        }
+        if (c == '/') {
+          if (i + 1 >= limit || b[i + 1] != '>') {
+            return -1;
+          }
+          i += 2;
+          empty = true;
+          break;
+        }
+        if (!spaced || count == 16) {
+          return -1;
+        }
+        int as = i;
+        i = scanName(i, limit);
+        if (i < 0) {
+          return -1;
+        }
+        int al = i - as;
+        if (al == 5 && b[as] == 'x' && b[as + 1] == 'm' && b[as + 2] == 'l' && b[as + 3] == 'n'
+            && b[as + 4] == 's') {
+          return -1;
+        }
+        for (int k = 0; k < count; k++) {
+          if (attrs[2 * k + 1] == al && Arrays.equals(b, as, as + al, b, attrs[2 * k], attrs[2 * k] + al)) {
+            return -1;
+          }
+        }
+        attrs[2 * count] = as;
+        attrs[2 * count + 1] = al;
+        count++;
+        while (i < limit && isSpace(b[i])) {
+          i++;
+        }
+        if (i >= limit || b[i] != '=') {
+          return -1;
+        }
+        i++;
+        while (i < limit && isSpace(b[i])) {
+          i++;
+        }
+        if (i >= limit || (b[i] != '"' && b[i] != '\'')) {
+          return -1;
+        }
+        int quote = b[i++];
+        while (true) {
+          if (i >= limit) {
+            return -1;
+          }
+          int v = b[i];
+          if (v == quote) {
+            i++;
+            break;
+          }
+          if (v < 0x20 || v >= 0x7f || v == '<' || v == '&') {
+            return -1;
+          }
+          i++;
+        }
+      }
+      if (!empty) {
+        if (nested + 1 >= maxNested) {
+          return -1;
+        }
+        if (nested == starts.length) {
+          starts = Arrays.copyOf(starts, nested * 2);
+          lens = Arrays.copyOf(lens, nested * 2);
+        }
+        starts[nested] = s;
+        lens[nested] = nameLen;
+        nested++;
+      }
+    }
+  }
+
+  /** The end of a plain name starting at {@code i}, or -1 (not a name, a namespace, non-ASCII). */
+  private int scanName(int i, int limit) {
+    final byte[] b = this.b;
+    if (i >= limit || !isNameStart(b[i])) {
+      return -1;
+    }
+    i++;
+    int c;
+    while (i < limit && (c = b[i]) >= 0 && NAME_CHAR[c]) {
+      i++;
+    }
+    if (i >= limit || b[i] == ':' || b[i] < 0) {
+      return -1;
+    }
+    return i;
+  }
+
+
   private int markup() throws XMLStreamException {
     int c = at(p);
     if (c == '/') {

@@ -240,6 +240,69 @@ class FastXmlReaderTest {
     agree(sb.toString());
   }
 
+  /**
+   * The events of a walk that skips every element at {@code skipDepth} (with {@link
+   * FastXmlReader#skipElement()} or by stepping through it), with lines, up to the error if any.
+   */
+  static List<String> walk(String xml, int skipDepth, boolean fastSkip) {
+    List<String> out = new ArrayList<>();
+    FastXmlReader r = new FastXmlReader(xml);
+    int depth = 0;
+    try {
+      while (r.hasNext()) {
+        int e = r.next();
+        if (e == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+          out.add("<" + r.getLocalName() + "@" + r.lineNumber());
+          if (depth == skipDepth) {
+            if (fastSkip) {
+              r.skipElement();
+            } else {
+              for (int open = 1; open > 0; ) {
+                int s = r.next();
+                open += s == XMLStreamConstants.START_ELEMENT ? 1 : s == XMLStreamConstants.END_ELEMENT ? -1 : 0;
+              }
+            }
+            depth--;
+            out.add("skipped " + r.getEventType() + " " + r.getLocalName() + "@" + r.lineNumber());
+          }
+        } else if (e == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+          out.add("</" + r.getLocalName() + "@" + r.lineNumber());
+        } else if (e == XMLStreamConstants.CHARACTERS) {
+          out.add("text:" + r.getText());
+        }
+      }
+    } catch (XMLStreamException | RuntimeException e) {
+      out.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    return out;
+  }
+
+  /** Seeded damage: skipping a subtree in one scan ends where stepping through it does, errors too. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void skippingAgreesWithStepping(int seed) {
+    Random rnd = new Random(seed);
+    FleetGenerator g = new FleetGenerator(seed);
+    String doc = g.capabilities(g.host(0));
+    StringBuilder sb = new StringBuilder(doc.substring(doc.indexOf("<capabilities")));
+    for (int k = 0; k < rnd.nextInt(4); k++) {
+      int at = rnd.nextInt(sb.length());
+      switch (rnd.nextInt(3)) {
+        case 0 -> sb.deleteCharAt(at);
+        case 1 -> sb.insert(at, MARKUP.charAt(rnd.nextInt(MARKUP.length())));
+        default -> sb.setCharAt(at, MARKUP.charAt(rnd.nextInt(MARKUP.length())));
+      }
+    }
+    String xml = sb.toString();
+    for (int skipDepth = 2; skipDepth <= 4; skipDepth++) {
+      assertThat(walk(xml, skipDepth, true))
+          .as("skipping at depth %d in\n%s", skipDepth, xml)
+          .isEqualTo(walk(xml, skipDepth, false));
+    }
+  }
+
   static IntStream seeds() {
     return IntStream.range(0, 400);
   }

@@ -1,8 +1,13 @@
 package org.migcheck.parse;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.migcheck.read.Walker;
+import org.migcheck.xml.FastXmlReader;
 import org.xml.sax.Locator;
 
 /**
@@ -41,9 +46,42 @@ final class CpuSkimmer {
     x.loc = here();
     only("host", () -> {
       XCapabilities.Host h = new XCapabilities.Host();
-      only("cpu", () -> h.cpu = cpu());
+      only("cpu", () -> h.cpu = hostCpu());
       x.host = h;
     });
+    return x;
+  }
+
+  /** At most this many distinct host CPU spellings are kept. */
+  private static final int MAX_SPELLINGS = 1024;
+
+  /**
+   * Host CPUs read so far, keyed on their bytes: a fleet repeats a few dozen CPU definitions
+   * (same generation, same microcode), and baseline reads only them. A shape is only ever read;
+   * its lines are those of the first host with those bytes, so it is only given again once it was
+   * mapped without error as any CPU type (XCpu.mapsCleanly), when its lines can no longer show.
+   */
+  private static final Map<ByteBuffer, XCpu> SPELLINGS = new ConcurrentHashMap<>();
+
+  /** The host CPU: {@link #cpu()}, or the shape of the same bytes read before. */
+  private XCpu hostCpu() throws XMLStreamException {
+    if (!(r instanceof FastXmlReader f)) {
+      return cpu();
+    }
+    int start = f.startTagPosition();
+    int end = f.elementEnd();
+    if (end < 0) {
+      return cpu();
+    }
+    XCpu known = SPELLINGS.get(ByteBuffer.wrap(f.input(), start, end - start));
+    if (known != null && known.mapsCleanly) {
+      skip();
+      return known;
+    }
+    XCpu x = cpu();
+    if (known == null && SPELLINGS.size() < MAX_SPELLINGS) {
+      SPELLINGS.putIfAbsent(ByteBuffer.wrap(Arrays.copyOfRange(f.input(), start, end)), x);
+    }
     return x;
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuDocument;
 import org.migcheck.model.CpuType;
+import org.migcheck.model.GuestCpu;
 import org.migcheck.model.ParsedDocument;
 
 /**
@@ -83,6 +84,9 @@ public final class RawDocument {
     } else if (shape instanceof XCapabilities x) {
       if (x.host != null && x.host.cpu != null) {
         out.add(CpuMapper.guestCpu(x.host.cpu, v).toCpuDef(type));
+        if (!x.host.cpu.mapsCleanly) {
+          x.host.cpu.mapsCleanly = mapsCleanly(x.host.cpu, v);
+        }
       }
     } else if (shape instanceof XDomainCapabilities x) {
       if (x.cpu != null) {
@@ -102,5 +106,18 @@ public final class RawDocument {
       }
     }
     return out;
+  }
+
+  /** Whether the CPU maps without error as every CPU type (see XCpu.mapsCleanly). */
+  private static boolean mapsCleanly(XCpu cpu, Values v) {
+    try {
+      GuestCpu g = CpuMapper.guestCpu(cpu, v);
+      g.toCpuDef(null);
+      g.toCpuDef(CpuType.HOST);
+      g.toCpuDef(CpuType.GUEST);
+      return true;
+    } catch (RuntimeException e) { // InputException, or anything else: then never reused
+      return false;
+    }
   }
 }

@@ -23,6 +23,13 @@ import org.xml.sax.Locator;
 final class XCpu {
   @XmlLocation @XmlTransient Locator loc;
 
+  /**
+   * Set once this host CPU shape was mapped without error as every CPU type (auto, host, guest):
+   * only then is it given to a later host with the same bytes (CpuSkimmer), whose mapping then
+   * cannot fail and so never shows this shape's lines.
+   */
+  @XmlTransient volatile boolean mapsCleanly;
+
   @XmlAttribute String mode;
   @XmlAttribute String match;
   @XmlAttribute String check;

@@ -244,6 +244,40 @@ public final class FastXmlReader implements XMLStreamReader {
     }
   }
 
+  /** The input this reader reads. */
+  public byte[] input() {
+    return b;
+  }
+
+  /** Where the current start tag begins (its '<'). */
+  public int startTagPosition() {
+    if (event != START_ELEMENT) {
+      throw new IllegalStateException("not on a start tag");
+    }
+    return eventPos;
+  }
+
+  /**
+   * Where the current element ends (after its end tag) when its content is in the plain subset
+   * {@link #skipElement()} scans, else -1; the reader does not move.
+   */
+  public int elementEnd() {
+    if (event != START_ELEMENT) {
+      throw new IllegalStateException("not on a start tag");
+    }
+    if (pendingEnd) {
+      return eventEnd;
+    }
+    if (depth <= 1) {
+      return -1;
+    }
+    int from = p;
+    int endTag = scanContent(from);
+    int after = p;
+    p = from;
+    return endTag >= 0 ? after : -1;
+  }
+
   /**
    * The plain-subset scan of {@link #skipElement()}: from {@code from} (after the current start
    * tag) through the current element's end tag; returns where that end tag starts, with p after

@@ -221,7 +221,13 @@ public final class FastXmlReader implements XMLStreamReader {
     }
     if (!pendingEnd && depth > 1) {
       int from = p;
-      int endTag = scanContent(from);
+      int endTag;
+      if (from == peekedFrom) { // elementEnd() scanned this very content
+        endTag = peekedEndTag;
+        p = peekedAfter;
+      } else {
+        endTag = scanContent(from);
+      }
       if (endTag >= 0) {
         text = null;
         attrCount = 0;
@@ -275,8 +281,16 @@ public final class FastXmlReader implements XMLStreamReader {
     int endTag = scanContent(from);
     int after = p;
     p = from;
+    peekedFrom = from;
+    peekedEndTag = endTag;
+    peekedAfter = after;
     return endTag >= 0 ? after : -1;
   }
+
+  // the last elementEnd() scan, which skipElement() then need not repeat
+  private int peekedFrom = -1;
+  private int peekedEndTag;
+  private int peekedAfter;
 
   /**
    * The plain-subset scan of {@link #skipElement()}: from {@code from} (after the current start

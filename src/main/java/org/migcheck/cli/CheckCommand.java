@@ -21,6 +21,7 @@ import org.migcheck.verdict.Host;
 import org.migcheck.verdict.HostVersions;
 import org.migcheck.verdict.MigrationChecker;
 import org.migcheck.verdict.ModeVerdict;
+import org.migcheck.verdict.OwnMaps;
 import org.migcheck.verdict.Safety;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,6 +140,11 @@ final class CheckCommand implements Callable<Integer> {
     Host b = in.host(dst);
     // each host's CPU must only name what its own libvirt knows (bad input otherwise)
     HostVersions versions = hostLibvirt.resolve(List.of(a, b), List.of(src, dst));
+    if (common.defaultMap()) { // each host's CPU as its own libvirt's map means it
+      OwnMaps own = new OwnMaps(common.engine());
+      a = own.read(a, versions.of(a));
+      b = own.read(b, versions.of(b));
+    }
     DomainDef domain = guest == null ? null : domain(in, guest);
     CheckOptions options = new CheckOptions(wanted, domain, customCpu(), bothWays);
     List<ModeVerdict> verdicts = new MigrationChecker(common.engine(), versions).check(a, b, options);

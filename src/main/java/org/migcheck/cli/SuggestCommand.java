@@ -111,8 +111,11 @@ final class SuggestCommand implements Callable<Integer> {
     HostInputs in = new HostInputs(context, common.maps());
     List<Host> hosts = in.hosts(inputs);
     // mixed fleets: suggest with the oldest libvirt's map, so every host's libvirt can use it
-    org.migcheck.engine.CpuEngine engine =
-        common.engineForOldest(hostLibvirt.resolve(hosts, inputs).oldest(hosts));
+    org.migcheck.verdict.HostVersions versions = hostLibvirt.resolve(hosts, inputs);
+    org.migcheck.engine.CpuEngine engine = common.engineForOldest(versions.oldest(hosts));
+    if (common.defaultMap()) { // each host's CPU as its own libvirt's map means it
+      hosts = new org.migcheck.verdict.OwnMaps(engine).read(hosts, versions);
+    }
     Suggestion s = new Suggester(engine)
         .suggest(hosts, new SuggestOptions(model, named, without, level));
     SuggestReport report = new SuggestReport(s, engine.featureMap("suggest"));

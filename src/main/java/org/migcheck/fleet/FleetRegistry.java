@@ -30,6 +30,7 @@ import org.migcheck.verdict.CpuAxis;
 import org.migcheck.verdict.GuestVisibleCpu;
 import org.migcheck.verdict.Host;
 import org.migcheck.verdict.HostVersions;
+import org.migcheck.verdict.OwnMaps;
 
 /**
  * Interns what hosts share: CPUs, host-models, classes, machine type sets and security model sets.
@@ -55,7 +56,7 @@ public final class FleetRegistry {
   private final Interner<List<String>> secModelSets = new Interner<>();
   private final HostCompactor compactor = new HostCompactor();
   private boolean ownMaps;
-  private final Map<LibvirtVersion, java.util.Optional<CpuEngine>> ownEngines = new HashMap<>();
+  private final OwnMaps ownMapsReader;
   private final Map<List<Object>, HostCpuPart> translatedCpus = new HashMap<>();
   private final Map<List<Object>, HostModelPart> translatedHostModels = new HashMap<>();
   private final Map<HostModelPart, String> hostModelArch = new HashMap<>();
@@ -90,6 +91,7 @@ public final class FleetRegistry {
 
   public FleetRegistry(CpuEngine engine) {
     this.engine = engine;
+    this.ownMapsReader = new OwnMaps(engine);
   }
 
   public CpuEngine engine() {
@@ -361,12 +363,12 @@ public final class FleetRegistry {
    * for host-models. The same part when the maps agree.
    */
   private HostCpuPart asReadBy(HostCpuPart part, LibvirtVersion v) {
-    CpuEngine own = ownEngine(v);
+    LibvirtVersion own = own(v);
     if (own == null || !part.isX86() || part.cpu().model() == null) {
       return part;
     }
     return translatedCpus.computeIfAbsent(List.of(part, v), k -> {
-      CpuDef def = translated(part.cpu(), own, false);
+      CpuDef def = ownMapsReader.translated(part.cpu(), own, false);
       if (def == part.cpu()) {
         return part;
       }
@@ -380,13 +382,13 @@ public final class FleetRegistry {
   }
 
   private HostModelPart asReadBy(HostModelPart part, LibvirtVersion v) {
-    CpuEngine own = ownEngine(v);
+    LibvirtVersion own = own(v);
     String arch = hostModelArch.get(part);
     if (own == null || part == null || !isX86(arch) || part.cpu().model() == null) {
       return part;
     }
     return translatedHostModels.computeIfAbsent(List.of(part, v), k -> {
-      CpuDef def = translated(part.cpu(), own, true);
+      CpuDef def = ownMapsReader.translated(part.cpu(), own, true);
       if (def == part.cpu()) {
         return part;
       }
@@ -397,41 +399,9 @@ public final class FleetRegistry {
     });
   }
 
-  private CpuDef translated(CpuDef def, CpuEngine own, boolean guest) {
-    List<String> ownNames = names(own, def);
-    List<String> ourNames = names(engine, def);
-    List<CpuFeature> features = new ArrayList<>(def.features());
-    for (String n : ownNames) {
-      if (!ourNames.contains(n)) {
-        features.add(new CpuFeature(n, guest ? FeaturePolicy.REQUIRE : null));
-      }
-    }
-    if (guest) {
-      for (String n : ourNames) {
-        if (!ownNames.contains(n)) {
-          features.add(new CpuFeature(n, FeaturePolicy.DISABLE));
-        }
-      }
-    }
-    return features.size() == def.features().size() ? def : def.withFeatures(features);
-  }
-
-  private static List<String> names(CpuEngine e, CpuDef def) {
-    return e.featureMap(def.source()).presentFeatures(e.features(def)).stream()
-        .map(org.migcheck.cpumap.Feature::name).toList();
-  }
-
-  /** The engine of libvirt {@code v}'s bundled map, null when it is this registry's map. */
-  private CpuEngine ownEngine(LibvirtVersion v) {
-    if (!ownMaps || v == null) {
-      return null;
-    }
-    return ownEngines.computeIfAbsent(v, k -> {
-      CpuEngine e = new CpuEngine(CpuMapLoader.forLibvirt(k.toString(), "libvirt version"));
-      CpuMap theirs = e.maps().forArch(Arch.X86).orElse(null);
-      return theirs == null || theirs == engine.maps().forArch(Arch.X86).orElse(null)
-          ? java.util.Optional.<CpuEngine>empty() : java.util.Optional.of(e);
-    }).orElse(null);
+  /** libvirt {@code v}'s bundled map when each host is read with its own, else null. */
+  private LibvirtVersion own(LibvirtVersion v) {
+    return ownMaps && ownMapsReader.engineOf(v) != null ? v : null;
   }
 
   static boolean isX86(String arch) {

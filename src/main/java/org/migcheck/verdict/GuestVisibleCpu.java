@@ -106,8 +106,7 @@ public record GuestVisibleCpu(CpuDef cpu, boolean approximate) {
 
   /** The guest-visible CPU of a host from its documents. */
   public static GuestVisibleCpu of(Host h, CpuEngine engine) {
-    return of(
-        h.domcaps() == null ? null : h.domcaps().hostModelCpuDef(), h.arch(), h.hostCpu(), engine);
+    return of(h.hostModelCpu(), h.arch(), h.hostCpu(), engine);
   }
 
   /**

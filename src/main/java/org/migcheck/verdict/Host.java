@@ -19,16 +19,28 @@ import org.migcheck.model.TscCounter;
  * @param name how reports call the host, e.g. {@code skylake-a}
  * @param caps null only for a domcapabilities-only host
  * @param domcaps null when not given
+ * @param readCpu the host CPU as its own libvirt's map means it ({@link OwnMaps}), null: as written
+ * @param readHostModel the same for the domcapabilities host-model
  */
-public record Host(String name, HostCapabilities caps, DomainCapabilities domcaps) {
+public record Host(String name, HostCapabilities caps, DomainCapabilities domcaps,
+    CpuDef readCpu, CpuDef readHostModel) {
   public Host {
     if (name == null || (caps == null && domcaps == null)) {
       throw new IllegalArgumentException("a host needs a name and capabilities or domcapabilities");
     }
   }
 
+  public Host(String name, HostCapabilities caps, DomainCapabilities domcaps) {
+    this(name, caps, domcaps, null, null);
+  }
+
   public Host(String name, HostCapabilities caps) {
     this(name, caps, null);
+  }
+
+  /** This host with its CPU and host-model as its own libvirt's map means them. */
+  public Host readAs(CpuDef cpu, CpuDef hostModel) {
+    return new Host(name, caps, domcaps, cpu, hostModel);
   }
 
   /** The file (and document) the host was read from, for messages. */
@@ -42,12 +54,22 @@ public record Host(String name, HostCapabilities caps, DomainCapabilities domcap
 
   /** The capabilities host CPU as the engine sees it (host type), or null. */
   public CpuDef hostCpu() {
+    return readCpu != null ? readCpu : writtenHostCpu();
+  }
+
+  /** The capabilities host CPU as the host's libvirt wrote it, or null. */
+  public CpuDef writtenHostCpu() {
     HostCpu c = cpuCaps();
     return c == null || c.model() == null ? null : c.toCpuDef();
   }
 
   /** The domcapabilities host-model as a guest CPU with the arch set, or null. */
   public CpuDef hostModelCpu() {
+    return readHostModel != null ? readHostModel : writtenHostModelCpu();
+  }
+
+  /** The domcapabilities host-model as the host's libvirt wrote it, or null. */
+  public CpuDef writtenHostModelCpu() {
     if (domcaps == null) {
       return null;
     }
@@ -61,7 +83,7 @@ public record Host(String name, HostCapabilities caps, DomainCapabilities domcap
    * Verdicts compare with {@link GuestVisibleCpu} instead.
    */
   public CpuDef targetCpu() {
-    CpuDef hm = domcaps == null ? null : domcaps.hostModelCpuDef();
+    CpuDef hm = hostModelCpu();
     return CpuAxis.offered(hm, domcaps == null ? null : domcaps.arch(), hostCpu());
   }
 

@@ -28,7 +28,7 @@ public final class LibvirtVersionAxis implements AxisRule {
       return;
     }
     add(LibvirtVersionCheck.check(
-        written, src.hostCpu(), src.name(), version(src), dst.name(), version(dst)), out);
+        written, src.writtenHostCpu(), src.name(), version(src), dst.name(), version(dst)), out);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class LibvirtVersionAxis implements AxisRule {
   private static CpuDef asWritten(GuestProfile g, Host src, Outcome out) {
     return switch (g.mode()) {
       case HOST_PASSTHROUGH -> null;
-      case HOST_MODEL -> src.hostModelCpu() != null ? src.hostModelCpu() : out.guestCpu;
+      case HOST_MODEL -> src.writtenHostModelCpu() != null ? src.writtenHostModelCpu() : out.guestCpu;
       case CUSTOM -> g.cpu();
     };
   }

@@ -57,7 +57,7 @@ public final class FleetAnalysis {
     this.suggestions =
         new FleetSuggestions(
             suggestEngine,
-            fleet.registry().representatives(fleet.hosts(), this::label),
+            fleet.registry().representatives(fleet.hosts(), this::label, suggestEngine),
             baselines.perVendor().stream().map(FleetBaselines.Baseline::vendor).toList());
   }
 

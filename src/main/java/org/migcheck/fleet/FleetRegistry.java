@@ -20,7 +20,6 @@ import org.migcheck.engine.CpuEngine;
 import org.migcheck.engine.X86Level;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
-import org.migcheck.model.FeaturePolicy;
 import org.migcheck.model.CpuSignature;
 import org.migcheck.model.DomainCapabilities;
 import org.migcheck.model.GuestCpu;
@@ -146,10 +145,25 @@ public final class FleetRegistry {
    * result depends only on the hosts' CPUs and widths.
    */
   public List<Host> representatives(List<FleetHost> hosts, Function<FleetClass, String> label) {
+    return representatives(hosts, label, null);
+  }
+
+  /**
+   * The same, each host's CPU and host-model read with its own libvirt's map and written in
+   * {@code readInto}'s (the suggestions' map, in a mixed fleet the oldest libvirt's), as {@code
+   * suggest} reads them; as written when {@code readInto} is null or one map was chosen for all.
+   */
+  public List<Host> representatives(
+      List<FleetHost> hosts, Function<FleetClass, String> label, CpuEngine readInto) {
     Map<FleetClass, Set<Integer>> widths = new LinkedHashMap<>();
+    Map<FleetClass, LibvirtVersion> versionOf = new HashMap<>();
     for (FleetHost h : hosts) {
       widths.computeIfAbsent(h.fleetClass(), k -> new LinkedHashSet<>()).add(h.physBits());
+      if (h.libvirtIndex() >= 0) {
+        versionOf.putIfAbsent(h.fleetClass(), version(h.libvirtIndex()));
+      }
     }
+    OwnMaps reader = ownMaps && readInto != null ? new OwnMaps(readInto) : null;
     List<Host> out = new ArrayList<>();
     widths.forEach(
         (c, bits) -> {
@@ -159,7 +173,10 @@ public final class FleetRegistry {
             DomainCapabilities dc = c.hostModel() == null ? null
                 : domcapsSamples.getOrDefault(c.hostModel(), domcapsSamples.get(originalOf.get(c.hostModel())));
             String name = label.apply(c) + (bits.size() > 1 ? " (" + b + " bits)" : "");
-            out.add(new Host(name, caps, dc));
+            Host h = new Host(name, caps, dc);
+            LibvirtVersion v = versionOf.get(c);
+            out.add(reader == null || v == null
+                ? h : reader.read(h, new HostVersions.Declared(v, "fleet")));
           }
         });
     return out;
@@ -397,6 +414,14 @@ public final class FleetRegistry {
       originalOf.putIfAbsent(t, part);
       return t;
     });
+  }
+
+  /**
+   * A host's documents (kept for gate's guest rules) with its CPU and host-model read by its own
+   * libvirt's map, as its classes are.
+   */
+  Host asReadBy(Host h, HostVersions.Declared v) {
+    return ownMaps ? ownMapsReader.read(h, v) : h;
   }
 
   /** libvirt {@code v}'s bundled map when each host is read with its own, else null. */

@@ -148,7 +148,8 @@ final class Pairing {
               e.machineAliases,
               e.secModels,
               h.liveMigration(),
-              e.caps == null ? null : new Host(HostNames.shortName(h.name()), e.caps, d == null ? null : d.doc()),
+              e.caps == null ? null : registry.asReadBy(
+                  new Host(HostNames.shortName(h.name()), e.caps, d == null ? null : d.doc()), v),
               registry.versionIndex(v)));
     }
     return out;

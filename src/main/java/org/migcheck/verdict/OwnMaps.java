@@ -11,6 +11,7 @@ import org.migcheck.cpumap.CpuMapLoader;
 import org.migcheck.cpumap.Feature;
 import org.migcheck.cpumap.LibvirtVersion;
 import org.migcheck.engine.CpuEngine;
+import org.migcheck.engine.UnknownName;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuFeature;
 import org.migcheck.model.FeaturePolicy;
@@ -54,8 +55,14 @@ public final class OwnMaps {
     if (own == null || def == null || def.model() == null) {
       return def;
     }
+    // the run's map may be an older libvirt's (suggest's for the oldest host): what it cannot name
+    // (a newer model, features only newer libvirts know) is left for the caller to judge
+    CpuMap ours = run.featureMap(def.source());
+    if (ours.model(def.model()).isEmpty()) {
+      return def;
+    }
     List<String> ownNames = names(own, def);
-    List<String> ourNames = names(run, def);
+    List<String> ourNames = names(run, UnknownName.withoutNewer(def, ours));
     List<CpuFeature> features = new ArrayList<>(def.features());
     for (String n : ownNames) {
       if (!ourNames.contains(n)) {

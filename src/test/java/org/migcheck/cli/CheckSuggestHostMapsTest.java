@@ -59,4 +59,26 @@ class CheckSuggestHostMapsTest {
         "--host-libvirt", "skylake-a=9.0.0", "--host-libvirt", "skylake-b=9.0.0");
     assertThat(same.out()).doesNotContain("name='mpx'");
   }
+
+  @Test
+  void gatesGuestRulesReadEachHostWithItsOwnMap() {
+    // skylake-b upgraded from libvirt 9.0.0 to 11.3.0: a host-passthrough guest of skylake-a
+    // (9.0.0, mpx) can no longer go there
+    CliRun r = CliRun.run("gate", "--fleet", DEBIAN12, sample("versions/reinstalled"),
+        "--candidate", DEBIAN13, "--guests", sample("guests/guest-passthrough.xml"));
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).contains("FAILED guest-migration")
+        .contains("to skylake-b from skylake-a: skylake-b lacks 1 feature the guest sees on"
+            + " skylake-a (mpx)");
+  }
+
+  @Test
+  void fleetSuggestionsAreSuggestsCpu() {
+    // fleet's suggestion reads its hosts as suggest does: made for 9.0.0, mpx disabled
+    CliRun fleet = CliRun.run("fleet", "--format", "json", DEBIAN12, DEBIAN13);
+    CliRun suggest = CliRun.run("suggest", "--format", "xml", DEBIAN12, DEBIAN13);
+    assertThat(suggest.exit()).as(suggest.toString()).isZero();
+    assertThat(suggest.out()).contains("<feature policy='disable' name='mpx'/>");
+    assertThat(fleet.out()).contains("<feature policy='disable' name='mpx'/>");
+  }
 }

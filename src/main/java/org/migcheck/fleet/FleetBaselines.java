@@ -193,8 +193,7 @@ public final class FleetBaselines {
 
   private Baseline baseline(String vendor, List<FleetClass> classes) {
     int hosts = classes.stream().mapToInt(sizes::get).sum();
-    List<CpuDef> cpus =
-        classes.stream().map(c -> c.visible() == null ? c.cpu().cpu() : c.visible().cpu()).toList();
+    List<CpuDef> cpus = classes.stream().map(FleetClass::visibleOrHostCpu).toList();
     if (otherLibvirt && classes.get(0).cpu().isX86()) {
       CpuMap map = engine.featureMap("fleet");
       cpus = cpus.stream().map(c -> UnknownName.withoutNewer(c, map)).toList();

@@ -1,5 +1,7 @@
 package org.migcheck.fleet;
 
+import java.util.List;
+import java.util.TreeSet;
 import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.LibvirtVersion;
 import org.migcheck.model.CpuDef;
@@ -19,7 +21,7 @@ public final class FleetClass {
   private final HostModelPart hostModel;
   private final String emulation;
   /** The versions its hosts declared (they emulate alike), oldest first; empty: unknown. */
-  private final java.util.TreeSet<LibvirtVersion> versions = new java.util.TreeSet<>();
+  private final TreeSet<LibvirtVersion> versions = new TreeSet<>();
   private final CpuDef writtenCpu;
   private final CpuDef writtenHostModel;
   private final int order;
@@ -53,6 +55,11 @@ public final class FleetClass {
     return visible;
   }
 
+  /** What guests get on the class's hosts, or its host CPU when that names no model. */
+  public CpuDef visibleOrHostCpu() {
+    return visible == null ? cpu.cpu() : visible.cpu();
+  }
+
   /** Whether the class's guest-visible CPU is approximated (its hosts lack domcapabilities). */
   public boolean approximate() {
     return visible == null || visible.approximate();
@@ -82,8 +89,8 @@ public final class FleetClass {
   }
 
   /** Every libvirt version its hosts declared, oldest first (empty: unknown). */
-  public java.util.List<LibvirtVersion> libvirtVersions() {
-    return java.util.List.copyOf(versions);
+  public List<LibvirtVersion> libvirtVersions() {
+    return List.copyOf(versions);
   }
 
   /** How its libvirt is emulated (bundled map and rules), null when unknown. */

@@ -114,13 +114,13 @@ public final class MigrationGraph {
     if (c.hostModel() != null) {
       return new Side(c.hostModel(), c.hostModel().migratable(), c.arch(), c.writtenHostModel());
     }
-    return new Side(c.cpu(), hostAsGuest(engine, visibleOrHost(c)), c.arch(),
+    return new Side(c.cpu(), hostAsGuest(engine, c.visibleOrHostCpu()), c.arch(),
         hostAsGuest(engine, c.writtenCpu()));
   }
 
   private static Side hostSide(FleetClass c) {
     Object part = c.hostModel() != null ? c.hostModel() : c.cpu();
-    return new Side(List.of("host", part), visibleOrHost(c), c.arch(), null);
+    return new Side(List.of("host", part), c.visibleOrHostCpu(), c.arch(), null);
   }
 
   /**
@@ -136,11 +136,6 @@ public final class MigrationGraph {
           ? FeaturePolicy.DISABLE : FeaturePolicy.REQUIRE));
     }
     return CpuDef.guest(host.model(), host.vendor(), features, host.source());
-  }
-
-  /** What guests get on the class's hosts, or its host CPU when that names no model. */
-  private static CpuDef visibleOrHost(FleetClass c) {
-    return c.visible() == null ? c.cpu().cpu() : c.visible().cpu();
   }
 
   private static boolean fits(CpuEngine engine, Side guest, Side host) {

@@ -107,6 +107,9 @@ final class BaselineRule {
     }
     CpuMap map = engine.featureMap("gate");
     Bits lost = was.bits().andNot(now.bits());
+    if (lost.isEmpty()) {
+      return null;
+    }
     List<String> missing = new ArrayList<>();
     List<Detail> details = new ArrayList<>();
     // by name: each libvirt's map numbers its features its own way; what the class's guests get

@@ -17,6 +17,9 @@ import picocli.CommandLine;
  * exceptions into messages and exit statuses.
  */
 public final class Cli {
+  /** picocli's system property: regular expressions of type names it registers no converter for. */
+  static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   static {
     // libvirt URIs and CPU dumps wherever a host is read: the read side only knows the interface
     Inputs.install(new ArgumentSource() {
@@ -30,6 +33,12 @@ public final class Cli {
         return LiveInputs.resolve(arg);
       }
     });
+    // picocli registers converters for java.sql and java.time types by Class.forName, which
+    // initialises them (java.time's formatters alone are ~10 ms of every run); no option has
+    // such a type. picocli's documented switch, unless the user set it.
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+    }
   }
 
   private final CliContext context;

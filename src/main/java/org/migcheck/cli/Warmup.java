@@ -46,18 +46,18 @@ final class Warmup {
   private static final Map<String, Prefetch> PREFETCHED = new ConcurrentHashMap<>();
 
   static void startFor(String[] args) {
-    if (args.length == 0 || List.of(args).stream().anyMatch(NO_DOCUMENTS::contains)) {
+    // plain loops, no streams or lambdas: the first lambda of a run costs the JVM ~15 ms of
+    // java.lang.invoke set-up, which --version and the main thread would wait for here
+    if (args.length == 0 || any(args, NO_DOCUMENTS, null)) {
       return;
     }
     // the bundled maps only: the newest, or --libvirt's; --cpu-map picks another one
-    boolean bundledMap =
-        !NO_MAP.contains(args[0])
-            && List.of(args).stream().noneMatch(a -> a.startsWith("--cpu-map"));
+    boolean bundledMap = !NO_MAP.contains(args[0]) && !any(args, null, "--cpu-map");
     String libvirt = optionValue(args, "--libvirt");
     boolean baseline = args[0].equals("baseline");
     // gate reads its --guests through JAXB
     boolean jaxb = JAXB_COMMANDS.contains(args[0])
-        || args[0].equals("gate") && List.of(args).stream().anyMatch(a -> a.startsWith("--guests"));
+        || args[0].equals("gate") && any(args, null, "--guests");
     List<Path> files = baseline ? regularFiles(args) : List.of();
     if (!bundledMap && !jaxb && files.isEmpty()) {
       return; // nothing this command would use
@@ -77,6 +77,16 @@ final class Warmup {
     t.start();
   }
 
+  /** Whether an argument is in {@code names} or starts with {@code prefix} (either may be null). */
+  private static boolean any(String[] args, Set<String> names, String prefix) {
+    for (String a : args) {
+      if (names != null && names.contains(a) || prefix != null && a.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The value of an option given as {@code NAME VALUE} or {@code NAME=VALUE}, else null. */
   private static String optionValue(String[] args, String name) {
     for (int i = 0; i < args.length; i++) {
@@ -92,11 +102,13 @@ final class Warmup {
 
   /** The arguments that name regular files: candidates for baseline's inputs. */
   private static List<Path> regularFiles(String[] args) {
-    return List.of(args).subList(1, args.length).stream()
-        .filter(a -> !a.startsWith("-"))
-        .map(Path::of)
-        .filter(Files::isRegularFile)
-        .toList();
+    List<Path> out = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      if (!args[i].startsWith("-") && Files.isRegularFile(Path.of(args[i]))) {
+        out.add(Path.of(args[i]));
+      }
+    }
+    return out;
   }
 
   private static Prefetch state(Path f, CompletableFuture<List<CpuDef>> cpus) {

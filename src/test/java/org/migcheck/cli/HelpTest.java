@@ -44,6 +44,32 @@ class HelpTest {
     assertThat(Cli.SUBCOMMANDS).isEqualTo(tree);
   }
 
+  /**
+   * Cli tells picocli to register no converters for java.sql and java.time types (start-up time):
+   * no option or parameter of any command may have such a type.
+   */
+  @Test
+  void noOptionNeedsAnExcludedConverter() {
+    CommandLine tree = top(); // Cli's class initialisation sets the property
+    java.util.regex.Pattern excluded =
+        java.util.regex.Pattern.compile(System.getProperty(Cli.CONVERTER_EXCLUDES));
+    assertThat(excluded.matcher("java.time.Duration").matches()).isTrue();
+    assertThat(excluded.matcher("java.nio.file.Path").matches()).isFalse();
+    java.util.List<String> types = new java.util.ArrayList<>();
+    java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(tree));
+    while (!todo.isEmpty()) {
+      CommandLine cl = todo.pop();
+      todo.addAll(cl.getSubcommands().values());
+      for (CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+        types.add(arg.type().getName());
+        for (Class<?> aux : arg.auxiliaryTypes()) {
+          types.add(aux.getName());
+        }
+      }
+    }
+    assertThat(types).hasSizeGreaterThan(50).noneMatch(t -> excluded.matcher(t).matches());
+  }
+
   /** The command built alone prints the help it has in the whole tree, word for word. */
   @ParameterizedTest
   @MethodSource("commands")

@@ -13,14 +13,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.migcheck.cpumap.CpuMapLoader;
 import org.migcheck.input.InputReader;
+import org.migcheck.input.ReadAhead;
 import org.migcheck.model.CpuDef;
 
 /**
- * Start-up work done on a second core while picocli parses the command line (about 100 ms on a
- * cold JVM): loading the bundled cpu_map, and either building the JAXB context or, for
- * {@code baseline}, which never needs JAXB, reading the CPUs of its input files. Results are
- * lazily built singletons or single-use entries the command takes if they match what it would
- * compute itself, so output never depends on the warm-up.
+ * Start-up work done on a second core while picocli parses the command line (tens of ms on a
+ * cold JVM): loading the bundled cpu_map, building the JAXB context where a command needs it,
+ * reading ahead the host and guest documents of check, inspect, diff and suggest ({@link
+ * ReadAhead}), and for {@code baseline} the CPUs of its input files. Results are lazily built
+ * singletons or single-use entries the command takes if they match what it would compute itself,
+ * so output never depends on the warm-up.
  */
 final class Warmup {
   private Warmup() {}
@@ -34,6 +36,13 @@ final class Warmup {
    * would build its context for nothing, on the core their own reading needs.
    */
   private static final Set<String> JAXB_COMMANDS = Set.of("check", "inspect", "diff", "suggest", "compare");
+
+  /** The commands that read whole host and guest documents, which are read ahead. */
+  private static final Set<String> DOCUMENT_COMMANDS = Set.of("check", "inspect", "diff", "suggest");
+
+  /** Options whose value is a file or directory that is not a document to read ahead. */
+  private static final Set<String> NOT_DOCUMENTS =
+      Set.of("--cpu-map", "-o", "--output", "--policy", "--from");
 
   /** Commands that never use the bundled cpu_map's warm-up. */
   private static final Set<String> NO_MAP = Set.of("collect");
@@ -59,7 +68,9 @@ final class Warmup {
     boolean jaxb = JAXB_COMMANDS.contains(args[0])
         || args[0].equals("gate") && any(args, null, "--guests");
     List<Path> files = baseline ? regularFiles(args) : List.of();
-    if (!bundledMap && !jaxb && files.isEmpty()) {
+    ReadAhead.Promised documents = ReadAhead.promise(
+        DOCUMENT_COMMANDS.contains(args[0]) ? ReadAhead.filesOf(documentArguments(args)) : List.of());
+    if (!bundledMap && !jaxb && files.isEmpty() && documents.isEmpty()) {
       return; // nothing this command would use
     }
     boolean map = bundledMap;
@@ -72,7 +83,7 @@ final class Warmup {
       PREFETCHED.put(f.toString(), state(f, cpus));
     }
     Thread t =
-        new Thread(() -> run(map, libvirt, jaxb, files, futures), "migcheck-warmup");
+        new Thread(() -> run(map, libvirt, jaxb, files, futures, documents), "migcheck-warmup");
     t.setDaemon(true);
     t.start();
   }
@@ -100,6 +111,19 @@ final class Warmup {
     return null;
   }
 
+  /** The arguments after the command that may name documents: neither options nor their values. */
+  private static List<String> documentArguments(String[] args) {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      if (NOT_DOCUMENTS.contains(args[i])) {
+        i++; // and its value
+      } else if (!args[i].startsWith("-")) {
+        out.add(args[i]);
+      }
+    }
+    return out;
+  }
+
   /** The arguments that name regular files: candidates for baseline's inputs. */
   private static List<Path> regularFiles(String[] args) {
     List<Path> out = new ArrayList<>();
@@ -124,7 +148,8 @@ final class Warmup {
       String libvirt,
       boolean jaxb,
       List<Path> files,
-      List<CompletableFuture<List<CpuDef>>> futures) {
+      List<CompletableFuture<List<CpuDef>>> futures,
+      ReadAhead.Promised documents) {
     try {
       if (bundledMap && libvirt != null) {
         CpuMapLoader.forLibvirt(libvirt, "--libvirt");
@@ -136,6 +161,8 @@ final class Warmup {
       }
     } catch (RuntimeException | LinkageError e) {
       // the command meets the same problem itself and reports it properly
+    } finally {
+      ReadAhead.readAll(documents); // whatever happened: the command may be waiting for them
     }
     InputReader reader = new InputReader();
     for (int i = 0; i < files.size(); i++) {
@@ -148,6 +175,7 @@ final class Warmup {
       }
     }
   }
+
 
   /**
    * The CPUs read ahead for this file argument, or null when there are none or the file changed

@@ -59,8 +59,32 @@ public final class InputReader {
     read(List.of(file), sink);
   }
 
+  /** Reads the files in order; those read ahead ({@link ReadAhead}) are replayed, not read. */
   private void read(List<InputFile> files, Consumer<ParsedDocument> sink) {
+    int from = 0;
+    for (int i = 0; i < files.size(); i++) {
+      if (ReadAhead.promised(files.get(i))) {
+        if (from < i) {
+          readDirect(files.subList(from, i), sink);
+        }
+        if (!ReadAhead.replay(files.get(i), sink)) {
+          readDirect(files.get(i), sink);
+        }
+        from = i + 1;
+      }
+    }
+    if (from < files.size()) {
+      readDirect(from == 0 ? files : files.subList(from, files.size()), sink);
+    }
+  }
+
+  /** Reads the files now, on this thread and the reader's pool (no {@link ReadAhead}). */
+  void readDirect(List<InputFile> files, Consumer<ParsedDocument> sink) {
     reader.read(files, DocumentParser.FULL, doc -> doc.toDocument(doc.source()), sink);
+  }
+
+  void readDirect(InputFile file, Consumer<ParsedDocument> sink) {
+    readDirect(List.of(file), sink);
   }
 
   /**

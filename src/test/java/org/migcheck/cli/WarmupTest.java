@@ -19,6 +19,42 @@ class WarmupTest {
     assertThat(CliRun.run(diff).out()).isEqualTo(expectedDiff);
   }
 
+  /** check reads its hosts' documents ahead (siblings too) and prints what it prints without. */
+  @RepeatedTest(3)
+  void checkPrintsTheSameWithItsDocumentsReadAhead() {
+    String[] check = {"check", "--both-ways", "samples/skylake-a.xml",
+        "samples/cascadelake.xml,samples/cascadelake-domcaps.xml"};
+    CliRun expected = CliRun.run(check);
+    Warmup.startFor(check);
+    java.util.List<String> read = java.util.List.of("samples/skylake-a.xml",
+        "samples/skylake-a-domcaps.xml", "samples/cascadelake.xml",
+        "samples/cascadelake-domcaps.xml");
+    assertThat(read).allMatch(WarmupTest::promised);
+    CliRun warmed = CliRun.run(check);
+    assertThat(read).as("each read ahead is taken").noneMatch(WarmupTest::promised);
+    assertThat(warmed.out()).isEqualTo(expected.out());
+    assertThat(warmed.err()).isEqualTo(expected.err());
+    assertThat(warmed.exit()).isEqualTo(expected.exit());
+  }
+
+  private static boolean promised(String file) {
+    return org.migcheck.input.ReadAhead.promised(
+        new org.migcheck.read.InputFile(file, java.nio.file.Path.of(file)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void checkReportsABadDocumentReadAheadAsItsOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path f = dir.resolve("bad.xml");
+    java.nio.file.Files.writeString(f, "<capabilities><host><cpu>\n");
+    String[] check = {"check", f.toString(), "samples/skylake-a.xml"};
+    CliRun expected = CliRun.run(check);
+    Warmup.startFor(check);
+    CliRun warmed = CliRun.run(check);
+    assertThat(warmed.exit()).isEqualTo(2).isEqualTo(expected.exit());
+    assertThat(warmed.err()).isEqualTo(expected.err()).contains("bad.xml");
+  }
+
   @RepeatedTest(3)
   void baselineUsesCpusReadAheadAndPrintsTheSame() {
     String[] args = {"baseline", "samples/skylake-a.xml", "samples/cascadelake.xml"};

@@ -1,0 +1,205 @@
+package org.migcheck.input;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.migcheck.InputException;
+import org.migcheck.model.ParsedDocument;
+import org.migcheck.read.InputFile;
+
+/**
+ * Whole documents of small files read ahead on a second core while the command line is still
+ * being parsed (the CLI's warm-up), then handed to the first {@link InputReader} that reads the
+ * same, unchanged file. A read ahead replays exactly what reading would have done: the documents
+ * in order, then the error that stopped it, if any; anything else (the file changed, the read
+ * ahead met something other than bad input) makes the reader read the file itself.
+ */
+public final class ReadAhead {
+  private ReadAhead() {}
+
+  /** What reading one file gave: its documents and the bad input that ended it, if any. */
+  private record Outcome(List<ParsedDocument> docs, InputException error) {}
+
+  /** A file's name (documents' sources come from it), its state when promised, the outcome. */
+  private record Entry(
+      String name, long size, long modified, CompletableFuture<Outcome> outcome) {}
+
+  private static final Map<Path, Entry> ENTRIES = new ConcurrentHashMap<>();
+
+  /** Read ahead only this much in all: more is not a short command's input. */
+  private static final long MAX_BYTES = 16 << 20;
+
+  private static final int MAX_FILES = 64;
+
+  /**
+   * The files host and guest arguments name, as {@link InputPlan} reads them (a comma-separated
+   * host's files, a directory's {@code *.xml} files, a capabilities file's domcapabilities found
+   * beside it), under the names reading gives them; only local {@code *.xml} files, and none at
+   * all past {@value #MAX_FILES} files or 16 MiB. Never throws: what is odd is left to the command.
+   */
+  public static List<Path> filesOf(List<String> args) {
+    List<Path> out = new ArrayList<>();
+    try {
+      for (String arg : args) {
+        boolean explicit = arg.contains(",");
+        for (String part : arg.split(",")) {
+          if (part.isEmpty() || part.equals("-")) {
+            continue;
+          }
+          Path p = Path.of(part);
+          if (Files.isDirectory(p)) {
+            try (java.util.stream.Stream<Path> list = Files.list(p)) {
+              list.filter(f -> f.getFileName().toString().endsWith(".xml"))
+                  .sorted()
+                  .forEach(out::add);
+            }
+          } else if (part.endsWith(".xml") && Files.isRegularFile(p)) {
+            out.add(p);
+            if (!explicit && !HostPairing.isDomcapsName(p.getFileName().toString())) {
+              for (String sibling : HostPairing.domcapsNames(p.getFileName().toString())) {
+                if (Files.isRegularFile(p.resolveSibling(sibling))) {
+                  out.add(p.resolveSibling(sibling));
+                  break;
+                }
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    long bytes = 0;
+    for (Path f : out) {
+      BasicFileAttributes a = attributes(f);
+      bytes += a == null ? 0 : a.size();
+    }
+    return out.size() <= MAX_FILES && bytes <= MAX_BYTES ? out : List.of();
+  }
+
+  /** Files promised by one call, with their entries, which {@link #readAll} completes. */
+  public static final class Promised {
+    private final List<Path> files = new ArrayList<>();
+    private final List<Entry> entries = new ArrayList<>();
+
+    public boolean isEmpty() {
+      return files.isEmpty();
+    }
+  }
+
+  /**
+   * Promises these files: a later read of one waits for {@link #readAll} instead of reading it.
+   * Call before the thread that runs {@code readAll} starts. Files already promised are skipped.
+   */
+  public static Promised promise(List<Path> files) {
+    Promised out = new Promised();
+    for (Path f : files) {
+      Path key = key(f);
+      BasicFileAttributes a = attributes(f);
+      if (key == null || a == null || !a.isRegularFile()) {
+        continue;
+      }
+      Entry e = new Entry(
+          f.toString(), a.size(), a.lastModifiedTime().toMillis(), new CompletableFuture<>());
+      if (ENTRIES.putIfAbsent(key, e) == null) {
+        out.files.add(f);
+        out.entries.add(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the promised files in order, on the calling thread. Whatever happens, every one of them
+   * gets an outcome, taken by a reader or not, so that no reader waits forever.
+   */
+  public static void readAll(Promised promised) {
+    int done = 0;
+    try {
+      InputReader reader = new InputReader();
+      for (; done < promised.files.size(); done++) {
+        readOne(reader, promised.files.get(done), promised.entries.get(done));
+      }
+    } finally {
+      for (int i = done; i < promised.entries.size(); i++) {
+        promised.entries.get(i).outcome().cancel(false);
+      }
+    }
+  }
+
+  private static void readOne(InputReader reader, Path f, Entry e) {
+    List<ParsedDocument> docs = new ArrayList<>();
+    try {
+      reader.readDirect(new InputFile(f.toString(), f), docs::add);
+      e.outcome().complete(new Outcome(docs, null));
+    } catch (InputException bad) {
+      e.outcome().complete(new Outcome(docs, bad));
+    } catch (RuntimeException | Error other) {
+      // the reader meets it again itself and reports it its own way
+      e.outcome().completeExceptionally(other);
+    }
+  }
+
+  /** Whether {@code file} was promised and not yet taken (cheap when nothing was promised). */
+  public static boolean promised(InputFile file) {
+    if (file.isStdin() || ENTRIES.isEmpty()) {
+      return false;
+    }
+    Path key = key(file.path());
+    return key != null && ENTRIES.containsKey(key);
+  }
+
+  /**
+   * Replays the read-ahead outcome of {@code file} to {@code sink} and returns true; false when
+   * there is none to use (never promised, already taken, changed since, failed oddly). An entry is
+   * used once.
+   */
+  static boolean replay(InputFile file, Consumer<ParsedDocument> sink) {
+    if (file.isStdin() || ENTRIES.isEmpty()) {
+      return false;
+    }
+    Path key = key(file.path());
+    Entry e = key == null ? null : ENTRIES.remove(key);
+    if (e == null || !e.name().equals(file.name())) {
+      return false; // a document's source is its file's name: read under another, read again
+    }
+    Outcome o;
+    try {
+      o = e.outcome().join();
+    } catch (RuntimeException failed) {
+      return false;
+    }
+    BasicFileAttributes now = attributes(file.path());
+    if (now == null || now.size() != e.size() || now.lastModifiedTime().toMillis() != e.modified()) {
+      return false;
+    }
+    o.docs().forEach(sink);
+    if (o.error() != null) {
+      throw o.error();
+    }
+    return true;
+  }
+
+  private static Path key(Path f) {
+    try {
+      return f.toAbsolutePath().normalize();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static BasicFileAttributes attributes(Path f) {
+    try {
+      return Files.readAttributes(f, BasicFileAttributes.class);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,12 +1,12 @@
 package org.migcheck.parse;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.migcheck.read.Walker;
+import org.migcheck.xml.ByteHash;
 import org.migcheck.xml.FastXmlReader;
 import org.xml.sax.Locator;
 
@@ -61,7 +61,42 @@ final class CpuSkimmer {
    * its lines are those of the first host with those bytes, so it is only given again once it was
    * mapped without error as any CPU type (XCpu.mapsCleanly), when its lines can no longer show.
    */
-  private static final Map<ByteBuffer, XCpu> SPELLINGS = new ConcurrentHashMap<>();
+  private static final Map<Spelling, XCpu> SPELLINGS = new ConcurrentHashMap<>();
+
+  /** A host CPU's bytes as a map key, hashed once, eight bytes at a time ({@link ByteHash}). */
+  private static final class Spelling {
+    private final byte[] bytes;
+    private final int from;
+    private final int to;
+    private final int hash;
+
+    Spelling(byte[] bytes, int from, int to, int hash) {
+      this.bytes = bytes;
+      this.from = from;
+      this.to = to;
+      this.hash = hash;
+    }
+
+    Spelling(byte[] bytes, int from, int to) {
+      this(bytes, from, to, ByteHash.of(bytes, from, to));
+    }
+
+    /** The same key over a copy of just its bytes, to keep. */
+    Spelling copy() {
+      return new Spelling(Arrays.copyOfRange(bytes, from, to), 0, to - from, hash);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Spelling s && s.hash == hash
+          && Arrays.equals(bytes, from, to, s.bytes, s.from, s.to);
+    }
+  }
 
   /** The host CPU: {@link #cpu()}, or the shape of the same bytes read before. */
   private XCpu hostCpu() throws XMLStreamException {
@@ -73,14 +108,15 @@ final class CpuSkimmer {
     if (end < 0) {
       return cpu();
     }
-    XCpu known = SPELLINGS.get(ByteBuffer.wrap(f.input(), start, end - start));
+    Spelling spelling = new Spelling(f.input(), start, end);
+    XCpu known = SPELLINGS.get(spelling);
     if (known != null && known.mapsCleanly) {
       skip();
       return known;
     }
     XCpu x = cpu();
     if (known == null && SPELLINGS.size() < MAX_SPELLINGS) {
-      SPELLINGS.putIfAbsent(ByteBuffer.wrap(Arrays.copyOfRange(f.input(), start, end)), x);
+      SPELLINGS.putIfAbsent(spelling.copy(), x);
     }
     return x;
   }

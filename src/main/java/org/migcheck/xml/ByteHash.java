@@ -5,8 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * A hash of a byte range read eight bytes at a time: keys made of document bytes (fleet's and
- * baseline's CPU spellings) are hashed for every host, and a byte-at-a-time hash such as
+ * A hash of a byte range read eight bytes at a time: keys made of document bytes (the host CPU
+ * spellings baseline reads once) are hashed for every host, and a byte-at-a-time hash such as
  * ByteBuffer's was a tenth of reading 1,000 hosts on a cold JVM.
  */
 public final class ByteHash {

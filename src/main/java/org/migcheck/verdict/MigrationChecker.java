@@ -2,6 +2,8 @@ package org.migcheck.verdict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.migcheck.engine.CpuEngine;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuMode;
@@ -35,8 +37,19 @@ public final class MigrationChecker {
     requireCaps(src);
     requireCaps(dst);
     List<ModeVerdict> out = new ArrayList<>();
-    for (GuestMode mode : options.effectiveModes()) {
-      GuestProfile g = profile(mode, options, src, dst);
+    List<GuestMode> modes = options.effectiveModes();
+    // a custom CPU made up for the pair is a suggestion, the slowest step of a short check: it is
+    // worked out on a second thread while the other modes are judged
+    FutureTask<GuestProfile> custom = null;
+    if (modes.size() > 1 && modes.contains(GuestMode.CUSTOM)) {
+      custom = new FutureTask<>(() -> profile(GuestMode.CUSTOM, options, src, dst));
+      Thread t = new Thread(custom, "migcheck-custom-cpu");
+      t.setDaemon(true);
+      t.start();
+    }
+    for (GuestMode mode : modes) {
+      GuestProfile g = mode == GuestMode.CUSTOM && custom != null
+          ? result(custom) : profile(mode, options, src, dst);
       ModeVerdict there = verdict(g, src, dst);
       ModeVerdict back = verdict(g, dst, src);
       if (options.bothWays()) {
@@ -47,6 +60,24 @@ public final class MigrationChecker {
       }
     }
     return out;
+  }
+
+  /** What the task computed, or what it threw, as if computed here. */
+  private static GuestProfile result(FutureTask<GuestProfile> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while working out a custom CPU", e);
+    }
   }
 
   /** The verdict for a guest in its own CPU mode moving from src to dst (no note on the way back). */

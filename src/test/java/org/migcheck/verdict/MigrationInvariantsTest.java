@@ -115,4 +115,28 @@ class MigrationInvariantsTest {
       }
     });
   }
+
+  /**
+   * All modes at once (the custom CPU worked out on a second thread) give exactly the verdicts of
+   * each mode judged alone, in mode order, for random pairs of sample and generated hosts.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {41, 42, 43})
+  void allModesAtOnceAreEachModeAlone(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<Host> pool = new ArrayList<>(Fixtures.generated(seed, FleetMix.INTEL, 3));
+    Fixtures.HOSTS.forEach(n -> pool.add(Fixtures.host(n)));
+    for (int n = 0; n < 4; n++) {
+      Host a = pool.get(r.nextInt(pool.size()));
+      Host b = pool.get(r.nextInt(pool.size()));
+      boolean both = r.nextBoolean();
+      List<ModeVerdict> together = Fixtures.CHECKER.check(a, b, new CheckOptions(List.of(
+          GuestMode.HOST_PASSTHROUGH, GuestMode.HOST_MODEL, GuestMode.CUSTOM), null, null, both));
+      List<ModeVerdict> alone = new ArrayList<>();
+      for (GuestMode m : List.of(GuestMode.HOST_PASSTHROUGH, GuestMode.HOST_MODEL, GuestMode.CUSTOM)) {
+        alone.addAll(Fixtures.CHECKER.check(a, b, new CheckOptions(List.of(m), null, null, both)));
+      }
+      assertThat(together).as(a.name() + " -> " + b.name()).isEqualTo(alone);
+    }
+  }
 }

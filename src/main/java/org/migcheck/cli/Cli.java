@@ -101,11 +101,30 @@ public final class Cli {
       return commandLine(context);
     }
     CommandFactory factory = new CommandFactory(context);
+    if (version) {
+      return configure(new CommandLine(versionOnly(), factory), context);
+    }
     CommandLine cl = new CommandLine(new MigcheckCommand(), factory);
     if (only != null) {
       cl.addSubcommand(args[0], new CommandLine(create(factory, only), factory));
     }
     return configure(cl, context);
+  }
+
+  /**
+   * The top-level command as far as {@code --version} needs it, built with picocli's programmatic
+   * API: reading {@link MigcheckCommand}'s annotations makes the JDK parse them and generate a
+   * proxy class per annotation type, about half of a {@code --version} run on a cold JVM.
+   */
+  static CommandLine.Model.CommandSpec versionOnly() {
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create()
+        .name("migcheck")
+        .versionProvider(new VersionProvider());
+    spec.addOption(CommandLine.Model.OptionSpec.builder("-V", "--version")
+        .versionHelp(true).description("Print version information and exit.").build());
+    spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+        .usageHelp(true).description("Show this help message and exit.").build());
+    return spec;
   }
 
   /**

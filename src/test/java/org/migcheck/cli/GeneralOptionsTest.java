@@ -17,6 +17,26 @@ class GeneralOptionsTest {
         .contains("bundled cpu_maps: libvirt 7.0.0, 9.0.0, 11.3.0, 12.8.0");
   }
 
+  /**
+   * A lone --version (or -V) builds a small programmatic top-level command: it prints exactly
+   * what the whole annotated tree prints for it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "-V"})
+  void versionAloneIsTheWholeTreesVersion(String option) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    CliContext c = new CliContext(new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(err, true), java.io.InputStream.nullInputStream());
+    int code = Cli.commandLine(c).execute(option);
+    CliRun r = CliRun.run(option);
+    assertThat(Cli.commandLine(c, option).getCommandSpec().userObject() instanceof MigcheckCommand)
+        .as("the programmatic spec, not MigcheckCommand's annotations").isFalse();
+    assertThat(r.out()).isEqualTo(out.toString()).startsWith("migcheck ");
+    assertThat(r.err()).isEqualTo(err.toString()).isEmpty();
+    assertThat(r.exit()).isEqualTo(code).isZero();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"inspect", "diff", "compare", "baseline"})
   void everyCommandHasHelp(String command) {

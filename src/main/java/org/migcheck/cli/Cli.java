@@ -88,8 +88,9 @@ public final class Cli {
   /**
    * The command line {@code args} need: picocli builds a command's model by reflection when it is
    * added (tens of milliseconds for all of them on a cold JVM), so a run that names a subcommand
-   * first gets that one alone, and {@code --version} none. Anything else (help, a mistyped
-   * command, which picocli answers with suggestions) gets the whole tree.
+   * first gets that one alone, under the programmatic {@link #topLevel()}, and {@code --version}
+   * that alone. Anything else (help, a mistyped command, which picocli answers with suggestions)
+   * gets the whole annotated tree.
    */
   static CommandLine commandLine(CliContext context, String... args) {
     if (args.length == 0) {
@@ -101,10 +102,7 @@ public final class Cli {
       return commandLine(context);
     }
     CommandFactory factory = new CommandFactory(context);
-    if (version) {
-      return configure(new CommandLine(versionOnly(), factory), context);
-    }
-    CommandLine cl = new CommandLine(new MigcheckCommand(), factory);
+    CommandLine cl = new CommandLine(topLevel(), factory);
     if (only != null) {
       cl.addSubcommand(args[0], new CommandLine(create(factory, only), factory));
     }
@@ -112,11 +110,13 @@ public final class Cli {
   }
 
   /**
-   * The top-level command as far as {@code --version} needs it, built with picocli's programmatic
-   * API: reading {@link MigcheckCommand}'s annotations makes the JDK parse them and generate a
-   * proxy class per annotation type, about half of a {@code --version} run on a cold JVM.
+   * The top-level command as far as {@code --version} and a named subcommand need it (its name,
+   * version and help options), built with picocli's programmatic API: reading {@link
+   * MigcheckCommand}'s annotations makes the JDK parse them and generate a proxy class per
+   * annotation type, about half of a {@code --version} run on a cold JVM. Its help and the
+   * generators use the annotated tree.
    */
-  static CommandLine.Model.CommandSpec versionOnly() {
+  static CommandLine.Model.CommandSpec topLevel() {
     CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create()
         .name("migcheck")
         .versionProvider(new VersionProvider());

@@ -1,15 +1,17 @@
 package org.migcheck.parse;
 
-import jakarta.xml.bind.JAXBException;
 import java.util.Map;
+import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.migcheck.read.Chunk;
 import org.migcheck.read.HeldError;
 import org.migcheck.read.Profile;
 import org.migcheck.read.Shifted;
+import org.migcheck.xml.FastXmlReader;
 
 /**
- * The read profiles of libvirt documents: the full document (JAXB) and its CPU parts (the walker).
+ * The read profiles of libvirt documents: the full document (the binder, or JAXB for what the fast
+ * reader refuses) and its CPU parts (the walker).
  * The read layer owns the framing and the parser; a profile only turns the root element it stands
  * on into a {@link RawDocument}.
  */
@@ -20,7 +22,8 @@ public final class DocumentParser {
   public static final String ACCEPTED_ROOTS =
       "<capabilities>, <domainCapabilities>, <domain> or <cpu>";
 
-  private static final Map<String, Class<?>> SHAPES =
+  /** The JAXB shape of each root (package-private for the binder's agreement test). */
+  static final Map<String, Class<?>> SHAPES =
       Map.of(
           "capabilities", XCapabilities.class,
           "domainCapabilities", XDomainCapabilities.class,
@@ -39,26 +42,46 @@ public final class DocumentParser {
   }
 
   /**
-   * The full profile: every document type, mapped by JAXB (fed one document at a time, with the
-   * file's lines); any other root is an error. The result maps to its record with {@link
-   * RawDocument#toDocument}.
+   * The full profile: every document type, fed one document at a time with the file's lines; any
+   * other root is an error. A document the fast reader takes is bound by the hand-written binder
+   * ({@link Binder}), which needs no JAXB context; anything else (non-ASCII text, DTDs, CDATA,
+   * namespaces: whatever the fast reader hands back) is mapped by JAXB, the reference the binder
+   * is tested against. The result maps to its record with {@link RawDocument#toDocument}.
    */
   public static final Profile<RawDocument> FULL =
       new Profile<>() {
         @Override
-        public RawDocument read(XMLStreamReader reader, Chunk chunk) throws JAXBException {
+        public RawDocument read(XMLStreamReader reader, Chunk chunk) throws Exception {
+          if (reader instanceof FastXmlReader) {
+            int line = reader.getLocation().getLineNumber() + chunk.line() - 1;
+            String root = documentRoot(reader, chunk, line);
+            return new RawDocument(chunk.source(), root, line, bind(reader, root, chunk.line()));
+          }
           XMLStreamReader r = new Shifted(reader, chunk.line());
-          String root = documentRoot(r, chunk);
-          return new RawDocument(
-              chunk.source(),
-              root, r.getLocation().getLineNumber(), Jaxb.unmarshal(r, SHAPES.get(root)));
-        }
-
-        @Override
-        public boolean fast() {
-          return false; // JAXB needs more of StAX than the fast reader has
+          int line = r.getLocation().getLineNumber();
+          String root = documentRoot(r, chunk, line);
+          return new RawDocument(chunk.source(), root, line, Jaxb.unmarshal(r, SHAPES.get(root)));
         }
       };
+
+  /**
+   * The binder's shape of the document whose root ({@code root}, one of the four document types)
+   * the reader stands on; afterwards the reader stands after its end tag, as after JAXB.
+   *
+   * @param firstLine the file line of the reader's line 1
+   */
+  static Object bind(XMLStreamReader r, String root, int firstLine) throws XMLStreamException {
+    Object shape =
+        switch (root) {
+          case "capabilities" -> new CapabilitiesBinder(r, firstLine).capabilities();
+          case "domainCapabilities" -> new DomainCapabilitiesBinder(r, firstLine).domainCapabilities();
+          case "domain" -> new DomainBinder(r, firstLine).domain();
+          case "cpu" -> new CpuBinder(r, firstLine).cpu();
+          default -> throw new IllegalArgumentException(root);
+        };
+    r.next();
+    return shape;
+  }
 
   /**
    * The CPU profile: only the CPU parts (see {@link RawDocument#extractCpus}), read by the walker,
@@ -76,8 +99,8 @@ public final class DocumentParser {
         return new RawDocument(chunk.source(), name, line, CpuSkimmer.read(reader, name, chunk.line()));
       };
 
-  /** The root's name when it is a document type, else the error naming it. */
-  private static String documentRoot(XMLStreamReader r, Chunk chunk) {
+  /** The root's name when it is a document type, else the error naming it (at file line {@code line}). */
+  private static String documentRoot(XMLStreamReader r, Chunk chunk, int line) {
     String name = r.getLocalName();
     String ns = r.getNamespaceURI();
     boolean plain = ns == null || ns.isEmpty();
@@ -88,7 +111,7 @@ public final class DocumentParser {
     // held until the rest of the document is read: a malformed spot in it wins, in every profile
     throw new HeldError(
         chunk.file(),
-        r.getLocation().getLineNumber(),
+        line,
         "unsupported document <" + shown + ">: expected " + ACCEPTED_ROOTS);
   }
 

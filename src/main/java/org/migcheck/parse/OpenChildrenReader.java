@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
+import org.migcheck.read.Walker;
 import org.migcheck.xml.XmlNode;
 
 /**
@@ -37,10 +38,12 @@ final class OpenChildrenReader extends StreamReaderDelegate {
   private int depth;
   private boolean inOpenParent;
   private List<XmlNode> collected = new ArrayList<>();
+  private final Walker lines;
 
   /** Wraps a reader standing on a document's root start tag. */
   OpenChildrenReader(XMLStreamReader reader) {
     super(reader);
+    this.lines = new Walker(reader, 1); // the reader's lines are the file's already
     push(reader.getLocalName());
   }
 
@@ -59,7 +62,10 @@ final class OpenChildrenReader extends StreamReaderDelegate {
       event = super.next();
     }
     if (event == XMLStreamConstants.START_ELEMENT) {
-      push(getLocalName());
+      // a namespaced element is no libvirt element (JAXB skips it): never an open parent, whose
+      // children would otherwise be handed to the next open parent JAXB finishes
+      String ns = getNamespaceURI();
+      push(ns == null || ns.isEmpty() ? getLocalName() : "");
     } else if (event == XMLStreamConstants.END_ELEMENT) {
       pop();
     }
@@ -87,20 +93,29 @@ final class OpenChildrenReader extends StreamReaderDelegate {
 
   /** The element at the reader, up to its end tag, as a tree. */
   private XmlNode readTree() throws XMLStreamException {
-    String name = getLocalName();
-    int line = getLocation().getLineNumber();
+    return readTree(getParent(), lines);
+  }
+
+  /**
+   * The element {@code r} stands on, through its end tag, as a tree: its local name, every
+   * attribute by local name, its child elements (namespaced ones too) and all its text, stripped.
+   * The binder reads open children with this too.
+   */
+  static XmlNode readTree(XMLStreamReader r, Walker lines) throws XMLStreamException {
+    String name = r.getLocalName();
+    int line = lines.line();
     Map<String, String> attrs = new LinkedHashMap<>();
-    for (int i = 0; i < getAttributeCount(); i++) {
-      attrs.put(getAttributeLocalName(i), getAttributeValue(i));
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
     }
     List<XmlNode> children = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     while (true) {
-      int event = super.next();
+      int event = r.next();
       switch (event) {
-        case XMLStreamConstants.START_ELEMENT -> children.add(readTree());
+        case XMLStreamConstants.START_ELEMENT -> children.add(readTree(r, lines));
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-            text.append(getText());
+            text.append(r.getText());
         case XMLStreamConstants.END_ELEMENT -> {
           return new XmlNode(name, attrs, children, text.toString().strip(), line);
         }

@@ -3,7 +3,7 @@ package org.migcheck.read;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * What a command reads of each document: the whole document (JAXB, for the commands that look at
+ * What a command reads of each document: the whole document (for the commands that look at
  * everything), the CPU parts (baseline, compare) or a fleet record. Every profile reads through
  * the same framer, tokenizer front and walker, so all agree on values and errors; each reads only
  * its part and so validates only that part.
@@ -22,8 +22,8 @@ public interface Profile<D> {
   D read(XMLStreamReader reader, Chunk chunk) throws Exception;
 
   /**
-   * Whether the byte-level fast reader may serve this profile. JAXB needs more of StAX than the
-   * fast reader offers, so the full profile always reads with the JDK parser.
+   * Whether the byte-level fast reader may serve this profile; a profile given a reader other
+   * than {@link org.migcheck.xml.FastXmlReader} may rely on all of StAX.
    */
   default boolean fast() {
     return true;

@@ -39,15 +39,28 @@ public final class Walker {
     return ns == null || ns.isEmpty() ? r.getLocalName() : "";
   }
 
+  /**
+   * The attribute {@code name} without a namespace (JAXB does not match namespaced ones; the JDK
+   * parser's {@code getAttributeValue(null, name)} would).
+   */
   public String attr(String name) {
-    return r.getAttributeValue(null, name);
+    if (r instanceof FastXmlReader) {
+      return r.getAttributeValue(null, name); // it has no namespaces
+    }
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      String ns = r.getAttributeNamespace(i);
+      if (name.equals(r.getAttributeLocalName(i)) && (ns == null || ns.isEmpty())) {
+        return r.getAttributeValue(i);
+      }
+    }
+    return null;
   }
 
   /** The attributes of the current element, which is then skipped through its end tag. */
   public Attrs attrs(String... names) throws XMLStreamException {
     String[] values = new String[names.length];
     for (int i = 0; i < names.length; i++) {
-      values[i] = r.getAttributeValue(null, names[i]);
+      values[i] = attr(names[i]);
     }
     Attrs a = new Attrs(line(), values);
     skip();

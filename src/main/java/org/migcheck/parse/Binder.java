@@ -1,0 +1,126 @@
+package org.migcheck.parse;
+
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.migcheck.read.Walker;
+import org.xml.sax.Locator;
+
+/**
+ * The hand-written binder's cursor: fills the X* shapes from a StAX reader exactly as JAXB fills
+ * them, in plain code, so that the documents the fast reader takes need no JAXB context (no
+ * reflection, no annotation reading). JAXB's rules, found by testing it ({@code
+ * BinderAgreementTest} holds the binder to them): unknown elements and attributes are skipped, and
+ * so are namespaced ones; a repeated single-valued element replaces the earlier one; a String
+ * element's or {@code @XmlValue}'s text is the walker's ({@link Walker#text}); every
+ * {@code @XmlElementWrapper} element starts its list afresh, even an empty one; {@code xsi:nil}
+ * changes nothing (no field is nillable); the locators are where the start tag ends, in file lines.
+ * Each element reader starts on its start tag and ends on its end tag.
+ */
+abstract class Binder {
+  interface ChildReader {
+    void read(String localName) throws XMLStreamException;
+  }
+
+  interface Item<T> {
+    T read() throws XMLStreamException;
+  }
+
+  interface Step {
+    void run() throws XMLStreamException;
+  }
+
+  private final XMLStreamReader r;
+  private final Walker w;
+
+  /** @param firstLine the file line of the reader's line 1 */
+  Binder(XMLStreamReader r, int firstLine) {
+    this.r = r;
+    this.w = new Walker(r, firstLine);
+  }
+
+  final XMLStreamReader reader() {
+    return r;
+  }
+
+  /** Calls {@code each} for every child element, standing on its start tag. */
+  final void children(ChildReader each) throws XMLStreamException {
+    while (w.nextChild()) {
+      each.read(w.name()); // "" for a namespaced element: every reader's default skips it
+    }
+  }
+
+  /** Runs {@code step} on each child element named {@code name}; skips the others. */
+  final void only(String name, Step step) throws XMLStreamException {
+    children(child -> {
+      if (child.equals(name)) {
+        step.run();
+      } else {
+        skip();
+      }
+    });
+  }
+
+  /**
+   * An {@code @XmlElementWrapper} list: JAXB clears the list when a wrapper element starts, so
+   * the last wrapper's items are the list, even when it has none.
+   */
+  final <T> void wrapped(List<T> list, String name, Item<T> item) throws XMLStreamException {
+    list.clear();
+    only(name, () -> list.add(item.read()));
+  }
+
+  final String attr(String name) {
+    return w.attr(name);
+  }
+
+  final String text() throws XMLStreamException {
+    return w.text();
+  }
+
+  final void skip() throws XMLStreamException {
+    w.skip();
+  }
+
+  final int line() {
+    return w.line();
+  }
+
+  /** The current start tag's position, in the form JAXB's @XmlLocation fields hold. */
+  final Locator here() {
+    return new FixedLocator(w.line(), w.column());
+  }
+
+  /** An element with open-ended children: each child element as a tree, as JAXB's reader has it. */
+  final AnyChildren anyChildren() throws XMLStreamException {
+    AnyChildren a = new AnyChildren();
+    a.loc = here();
+    while (w.nextChild()) {
+      a.elements.add(OpenChildrenReader.readTree(r, w)); // namespaced ones too, like JAXB's reader
+    }
+    return a;
+  }
+
+  /** A position captured from the StAX reader. */
+  private record FixedLocator(int line, int column) implements Locator {
+    @Override
+    public String getPublicId() {
+      return null;
+    }
+
+    @Override
+    public String getSystemId() {
+      return null;
+    }
+
+    @Override
+    public int getLineNumber() {
+      return line;
+    }
+
+    @Override
+    public int getColumnNumber() {
+      return column;
+    }
+  }
+}

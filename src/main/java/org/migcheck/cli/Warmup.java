@@ -1,7 +1,5 @@
 package org.migcheck.cli;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,24 +16,18 @@ import org.migcheck.model.CpuDef;
 
 /**
  * Start-up work done on a second core while picocli parses the command line (tens of ms on a
- * cold JVM): loading the bundled cpu_map, building the JAXB context where a command needs it,
- * reading ahead the host and guest documents of check, inspect, diff and suggest ({@link
- * ReadAhead}), and for {@code baseline} the CPUs of its input files. Results are lazily built
- * singletons or single-use entries the command takes if they match what it would compute itself,
- * so output never depends on the warm-up.
+ * cold JVM): loading the bundled cpu_map, reading ahead the host and guest documents of check,
+ * inspect, diff and suggest ({@link ReadAhead}), and for {@code baseline} the CPUs of its input
+ * files. Results are lazily built singletons or single-use entries the command takes if they
+ * match what it would compute itself, so output never depends on the warm-up. No JAXB context is
+ * built ahead: documents the fast reader takes are bound without JAXB, and building it for the
+ * rare one it hands back would cost every command a core for nothing.
  */
 final class Warmup {
   private Warmup() {}
 
   /** Options that print something and exit without reading a document. */
   private static final Set<String> NO_DOCUMENTS = Set.of("-h", "--help", "-V", "--version", "help");
-
-  /**
-   * The commands that read whole documents through JAXB: the others (baseline reads CPU parts,
-   * fleet and gate their own fast reader, gate its guests only with --guests, collect nothing)
-   * would build its context for nothing, on the core their own reading needs.
-   */
-  private static final Set<String> JAXB_COMMANDS = Set.of("check", "inspect", "diff", "suggest", "compare");
 
   /** The commands that read whole host and guest documents, which are read ahead. */
   private static final Set<String> DOCUMENT_COMMANDS = Set.of("check", "inspect", "diff", "suggest");
@@ -46,8 +38,6 @@ final class Warmup {
 
   /** Commands that never use the bundled cpu_map's warm-up. */
   private static final Set<String> NO_MAP = Set.of("collect");
-
-  private static final byte[] TINY = "<cpu/>".getBytes(StandardCharsets.US_ASCII);
 
   /** A file's CPUs read ahead, with the file's state when it was read. */
   private record Prefetch(long size, long modified, CompletableFuture<List<CpuDef>> cpus) {}
@@ -64,13 +54,10 @@ final class Warmup {
     boolean bundledMap = !NO_MAP.contains(args[0]) && !any(args, null, "--cpu-map");
     String libvirt = optionValue(args, "--libvirt");
     boolean baseline = args[0].equals("baseline");
-    // gate reads its --guests through JAXB
-    boolean jaxb = JAXB_COMMANDS.contains(args[0])
-        || args[0].equals("gate") && any(args, null, "--guests");
     List<Path> files = baseline ? regularFiles(args) : List.of();
     ReadAhead.Promised documents = ReadAhead.promise(
         DOCUMENT_COMMANDS.contains(args[0]) ? ReadAhead.filesOf(documentArguments(args)) : List.of());
-    if (!bundledMap && !jaxb && files.isEmpty() && documents.isEmpty()) {
+    if (!bundledMap && files.isEmpty() && documents.isEmpty()) {
       return; // nothing this command would use
     }
     boolean map = bundledMap;
@@ -83,7 +70,7 @@ final class Warmup {
       PREFETCHED.put(f.toString(), state(f, cpus));
     }
     Thread t =
-        new Thread(() -> run(map, libvirt, jaxb, files, futures, documents), "migcheck-warmup");
+        new Thread(() -> run(map, libvirt, files, futures, documents), "migcheck-warmup");
     t.setDaemon(true);
     t.start();
   }
@@ -146,7 +133,6 @@ final class Warmup {
   private static void run(
       boolean bundledMap,
       String libvirt,
-      boolean jaxb,
       List<Path> files,
       List<CompletableFuture<List<CpuDef>>> futures,
       ReadAhead.Promised documents) {
@@ -155,9 +141,6 @@ final class Warmup {
         CpuMapLoader.forLibvirt(libvirt, "--libvirt");
       } else if (bundledMap) {
         CpuMapLoader.bundled();
-      }
-      if (jaxb) {
-        new InputReader(() -> new ByteArrayInputStream(TINY)).readAll(List.of("-"));
       }
     } catch (RuntimeException | LinkageError e) {
       // the command meets the same problem itself and reports it properly

@@ -16,6 +16,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     DocumentFuzzTest#gatePolicy
     InputFuzzTest#concatenated
     ProfileFuzzTest#agreement
+    BinderFuzzTest#agreement
     CpuMapFuzzTest#loader
     FastXmlReaderFuzzTest#agreement
     EngineFuzzTest#invariants

@@ -40,8 +40,10 @@ final class ShapeDump {
     } else if (o instanceof Boolean || o instanceof Number) {
       out.append(o);
     } else if (o instanceof Locator l) {
-      // what the mappers read (the line), and the column for good measure
-      out.append("@").append(l.getLineNumber()).append(':').append(l.getColumnNumber());
+      // the line, which is all the mappers read; not the column: after a run of lone CRs the
+      // JDK parser's is negative (-19 where the fast reader says 19; BinderFuzzTest's seed
+      // crash-abd26fa4...)
+      out.append("@").append(l.getLineNumber());
     } else if (o instanceof List<?> list) {
       out.append('[');
       for (Object item : list) {

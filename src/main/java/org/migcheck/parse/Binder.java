@@ -1,9 +1,14 @@
 package org.migcheck.parse;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.migcheck.read.Walker;
+import org.migcheck.xml.XmlNode;
 import org.xml.sax.Locator;
 
 /**
@@ -96,9 +101,39 @@ abstract class Binder {
     AnyChildren a = new AnyChildren();
     a.loc = here();
     while (w.nextChild()) {
-      a.elements.add(OpenChildrenReader.readTree(r, w)); // namespaced ones too, like JAXB's reader
+      a.elements.add(readTree(r, w)); // namespaced ones too, like JAXB's reader
     }
     return a;
+  }
+
+  /**
+   * The element {@code r} stands on, through its end tag, as a tree: its local name, every
+   * attribute by local name, its child elements (namespaced ones too) and all its text, stripped.
+   * JAXB's open-children reader ({@link OpenChildrenReader}) reads them with this too.
+   */
+  static XmlNode readTree(XMLStreamReader r, Walker lines) throws XMLStreamException {
+    String name = r.getLocalName();
+    int line = lines.line();
+    Map<String, String> attrs = new LinkedHashMap<>();
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+    }
+    List<XmlNode> children = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    while (true) {
+      int event = r.next();
+      switch (event) {
+        case XMLStreamConstants.START_ELEMENT -> children.add(readTree(r, lines));
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+            text.append(r.getText());
+        case XMLStreamConstants.END_ELEMENT -> {
+          return new XmlNode(name, attrs, children, text.toString().strip(), line);
+        }
+        default -> {
+          // comments and processing instructions carry nothing for us
+        }
+      }
+    }
   }
 
   /** A position captured from the StAX reader. */

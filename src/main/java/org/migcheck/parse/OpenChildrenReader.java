@@ -3,9 +3,7 @@ package org.migcheck.parse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -93,36 +91,6 @@ final class OpenChildrenReader extends StreamReaderDelegate {
 
   /** The element at the reader, up to its end tag, as a tree. */
   private XmlNode readTree() throws XMLStreamException {
-    return readTree(getParent(), lines);
-  }
-
-  /**
-   * The element {@code r} stands on, through its end tag, as a tree: its local name, every
-   * attribute by local name, its child elements (namespaced ones too) and all its text, stripped.
-   * The binder reads open children with this too.
-   */
-  static XmlNode readTree(XMLStreamReader r, Walker lines) throws XMLStreamException {
-    String name = r.getLocalName();
-    int line = lines.line();
-    Map<String, String> attrs = new LinkedHashMap<>();
-    for (int i = 0; i < r.getAttributeCount(); i++) {
-      attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
-    }
-    List<XmlNode> children = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
-    while (true) {
-      int event = r.next();
-      switch (event) {
-        case XMLStreamConstants.START_ELEMENT -> children.add(readTree(r, lines));
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-            text.append(r.getText());
-        case XMLStreamConstants.END_ELEMENT -> {
-          return new XmlNode(name, attrs, children, text.toString().strip(), line);
-        }
-        default -> {
-          // comments and processing instructions carry nothing for us
-        }
-      }
-    }
+    return Binder.readTree(getParent(), lines);
   }
 }

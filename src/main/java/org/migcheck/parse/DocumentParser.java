@@ -117,7 +117,7 @@ public final class DocumentParser {
 
   /**
    * Creates the shared JAXB context now and returns how long that took in nanoseconds (0 when it
-   * already existed); for warm-up and measurements.
+   * already existed); for measurements (no command builds it ahead any more).
    */
   public static long initialize() {
     long start = System.nanoTime();

@@ -40,7 +40,7 @@ final class Jaxb {
             }
           });
 
-  /** Builds the context now (for measurements and warm-up); later calls are free. */
+  /** Builds the context now (for measurements); later calls are free. */
   static JAXBContext context() {
     return Holder.CONTEXT;
   }

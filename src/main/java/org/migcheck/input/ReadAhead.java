@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.migcheck.InputException;
 import org.migcheck.model.ParsedDocument;
@@ -19,7 +20,9 @@ import org.migcheck.read.InputFile;
  * being parsed (the CLI's warm-up), then handed to the first {@link InputReader} that reads the
  * same, unchanged file. A read ahead replays exactly what reading would have done: the documents
  * in order, then the error that stopped it, if any; anything else (the file changed, the read
- * ahead met something other than bad input) makes the reader read the file itself.
+ * ahead met something other than bad input) makes the reader read the file itself. Whoever comes
+ * first claims a file: a reader that finds one not started yet reads it at once itself, and the
+ * read-ahead skips it.
  */
 public final class ReadAhead {
   private ReadAhead() {}
@@ -28,8 +31,8 @@ public final class ReadAhead {
   private record Outcome(List<ParsedDocument> docs, InputException error) {}
 
   /** A file's name (documents' sources come from it), its state when promised, the outcome. */
-  private record Entry(
-      String name, long size, long modified, CompletableFuture<Outcome> outcome) {}
+  private record Entry(String name, long size, long modified, AtomicBoolean claimed,
+      CompletableFuture<Outcome> outcome) {}
 
   private static final Map<Path, Entry> ENTRIES = new ConcurrentHashMap<>();
 
@@ -106,8 +109,8 @@ public final class ReadAhead {
       if (key == null || a == null || !a.isRegularFile()) {
         continue;
       }
-      Entry e = new Entry(
-          f.toString(), a.size(), a.lastModifiedTime().toMillis(), new CompletableFuture<>());
+      Entry e = new Entry(f.toString(), a.size(), a.lastModifiedTime().toMillis(),
+          new AtomicBoolean(), new CompletableFuture<>());
       if (ENTRIES.putIfAbsent(key, e) == null) {
         out.files.add(f);
         out.entries.add(e);
@@ -117,8 +120,8 @@ public final class ReadAhead {
   }
 
   /**
-   * Reads the promised files in order, on the calling thread. Whatever happens, every one of them
-   * gets an outcome, taken by a reader or not, so that no reader waits forever.
+   * Reads the promised files no reader has claimed, in order, on the calling thread. Whatever
+   * happens, every one of them gets an outcome, so that no reader waits forever.
    */
   public static void readAll(Promised promised) {
     int done = 0;
@@ -135,6 +138,9 @@ public final class ReadAhead {
   }
 
   private static void readOne(InputReader reader, Path f, Entry e) {
+    if (!e.claimed().compareAndSet(false, true)) {
+      return; // a reader got to it first and reads it itself
+    }
     List<ParsedDocument> docs = new ArrayList<>();
     try {
       reader.readDirect(new InputFile(f.toString(), f), docs::add);
@@ -169,6 +175,9 @@ public final class ReadAhead {
     Entry e = key == null ? null : ENTRIES.remove(key);
     if (e == null || !e.name().equals(file.name())) {
       return false; // a document's source is its file's name: read under another, read again
+    }
+    if (e.claimed().compareAndSet(false, true)) {
+      return false; // not started yet: the caller reads it now rather than wait for its turn
     }
     Outcome o;
     try {

@@ -107,6 +107,23 @@ class ReadAheadTest {
     }
   }
 
+  /** A reader that finds a file not yet started reads it itself; the read-ahead then skips it. */
+  @Test
+  void aReaderClaimsAFileNotStartedAndTheReadAheadSkipsIt() throws Exception {
+    Path first = copy("skylake-a.xml", "first.xml");
+    Path second = copy("cascadelake.xml", "second.xml");
+    ReadAhead.Promised p = ReadAhead.promise(List.of(first, second));
+    List<ParsedDocument> direct = new InputReader().readAll(List.of(second.toString()));
+    // taken before any read-ahead: read at once, no waiting (the read-ahead has not run at all)
+    Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertThat(read(second)).isEqualTo(direct));
+    assertThat(ReadAhead.promised(new InputFile(second.toString(), second))).isFalse();
+    ReadAhead.readAll(p); // reads first only
+    assertThat(ReadAhead.promised(new InputFile(first.toString(), first))).isTrue();
+    assertThat(read(first)).hasSize(1);
+    assertThat(ReadAhead.promised(new InputFile(first.toString(), first))).isFalse();
+  }
+
   @Test
   void theFilesHostArgumentsName() throws Exception {
     Path caps = copy("skylake-a.xml", "a.xml");

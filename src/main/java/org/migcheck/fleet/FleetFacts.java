@@ -2,6 +2,7 @@ package org.migcheck.fleet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,13 +104,19 @@ public final class FleetFacts {
   }
 
   private static Map<String, List<FleetHost>> duplicates(List<FleetHost> all) {
-    Map<String, List<FleetHost>> byUuid = new TreeMap<>();
+    // hashed first: only the few duplicates are sorted (a tree of 100,000 uuids showed in profiles)
+    Map<String, List<FleetHost>> byUuid = new HashMap<>();
     for (FleetHost h : all) {
       if (h.uuid() != null) {
         byUuid.computeIfAbsent(h.uuid(), k -> new ArrayList<>(1)).add(h);
       }
     }
-    byUuid.values().removeIf(l -> l.size() < 2);
-    return byUuid;
+    Map<String, List<FleetHost>> out = new TreeMap<>();
+    byUuid.forEach((uuid, hosts) -> {
+      if (hosts.size() > 1) {
+        out.put(uuid, hosts);
+      }
+    });
+    return out;
   }
 }

@@ -194,12 +194,20 @@ public final class HostPairing {
   /** A document's file: its source without the #N of concatenated documents. */
   public static String file(String source) {
     int hash = source.lastIndexOf('#');
-    if (hash > 0
-        && hash < source.length() - 1
-        && source.substring(hash + 1).chars().allMatch(Character::isDigit)) {
+    if (hash > 0 && hash < source.length() - 1 && digits(source, hash + 1)) {
       return source.substring(0, hash);
     }
     return source;
+  }
+
+  /** Whether the rest of {@code s} from {@code from} is digits (a loop: fleets ask per host). */
+  private static boolean digits(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** "dir/host-00017.xml" → "host-00017"; "fleet.xml#7" → "fleet#7": how reports name a host. */

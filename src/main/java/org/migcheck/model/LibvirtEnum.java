@@ -5,9 +5,9 @@ public interface LibvirtEnum {
   String xmlName();
 
   static <E extends Enum<E> & LibvirtEnum> E parse(Class<E> type, String value) {
-    for (E e : type.getEnumConstants()) {
-      if (e.xmlName().equals(value)) {
-        return e;
+    for (Object e : Constants.OF.get(type)) {
+      if (((LibvirtEnum) e).xmlName().equals(value)) {
+        return type.cast(e);
       }
     }
     return null;
@@ -22,5 +22,17 @@ public interface LibvirtEnum {
       sb.append(e.xmlName());
     }
     return sb.toString();
+  }
+
+  /** Each enum's constants, read once: getEnumConstants() copies them on every call. */
+  final class Constants {
+    private static final ClassValue<Object[]> OF = new ClassValue<>() {
+      @Override
+      protected Object[] computeValue(Class<?> type) {
+        return type.getEnumConstants();
+      }
+    };
+
+    private Constants() {}
   }
 }

@@ -38,6 +38,14 @@ import org.migcheck.xml.ParseErrors;
 public final class DocumentReader {
   private static final int IN_FLIGHT_PER_THREAD = 16;
 
+  /**
+   * The framer's read buffers: documents are slices of them, so a buffer is reused once all its
+   * documents are parsed (with the tasks in flight, a handful of buffers are in use at a time).
+   */
+  private static final int BLOCK_SIZE = 1 << 20;
+
+  private static final int IDLE_BLOCKS = 4;
+
   /** Files up to this size are read, cut and parsed by one worker. */
   public static final long WHOLE_FILE_LIMIT = 4 << 20;
 
@@ -134,12 +142,12 @@ public final class DocumentReader {
       Future<Batch<T>> end) {
     try {
       try {
-        byte[] buffer = new byte[1 << 16];
+        Blocks blocks = new Blocks(BLOCK_SIZE, IDLE_BLOCKS);
         for (InputFile f : files) {
           if (small(f)) {
             queue.put(pool.submit(() -> whole(f, work)));
           } else {
-            buffer = split(f, buffer, work, pool, queue);
+            split(f, blocks, work, pool, queue);
           }
         }
       } catch (RuntimeException | Error e) {
@@ -151,10 +159,10 @@ public final class DocumentReader {
     }
   }
 
-  /** Queues the documents of one file; returns the (possibly grown) buffer for the next. */
-  private <T> byte[] split(
+  /** Queues the documents of one file; each task releases its chunk once it has read it. */
+  private <T> void split(
       InputFile f,
-      byte[] buffer,
+      Blocks blocks,
       Function<Chunk, List<T>> work,
       ExecutorService pool,
       BlockingQueue<Future<Batch<T>>> queue)
@@ -162,9 +170,13 @@ public final class DocumentReader {
     try {
       InputStream in = open(f);
       try {
-        Framer framer = new Framer(f.name(), in, buffer);
-        framer.run(chunk -> queue.put(pool.submit(() -> new Batch<>(work.apply(chunk), null))));
-        return framer.buffer();
+        new Framer(f.name(), in, blocks).run(chunk -> queue.put(pool.submit(() -> {
+          try {
+            return new Batch<>(work.apply(chunk), null);
+          } finally {
+            chunk.release();
+          }
+        })));
       } finally {
         if (!f.isStdin()) {
           in.close();

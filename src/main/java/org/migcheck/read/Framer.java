@@ -33,7 +33,11 @@ public final class Framer {
 
   private final String file;
   private final InputStream in;
+  /** Where read buffers come from; null for a file already in memory. */
+  private final Blocks blocks;
 
+  /** The buffer being read into (null for a file already in memory), whose array is buf. */
+  private Blocks.Block block;
   private byte[] buf;
   private int pos;
   private int lim;
@@ -56,26 +60,41 @@ public final class Framer {
   private int[] blanks = new int[8];
   private int blankCount;
 
-  Framer(String file, InputStream in, byte[] buffer) {
+  /**
+   * A framer reading {@code in} into buffers from {@code blocks}; each document handed to the sink
+   * is a slice of one, which the sink must {@link Chunk#release()} once it has read it.
+   */
+  Framer(String file, InputStream in, Blocks blocks) {
     this.file = file;
     this.in = in;
-    this.buf = buffer;
+    this.blocks = blocks;
+    this.block = blocks.take(blocks.size());
+    this.buf = block.data;
   }
 
   /** A splitter over a whole file already in memory (it owns the array). */
   Framer(String file, byte[] content) {
-    this(file, InputStream.nullInputStream(), content);
+    this.file = file;
+    this.in = InputStream.nullInputStream();
+    this.blocks = null;
+    this.buf = content;
     this.lim = content.length;
     this.eof = true;
   }
 
-  /** The buffer, possibly grown; the caller reuses it for the next file. */
-  byte[] buffer() {
-    return buf;
-  }
-
   /** Hands every document to the sink, in order; returns the number of documents. */
   int run(Sink sink) throws IOException, InterruptedException {
+    try {
+      return frame(sink);
+    } finally {
+      if (block != null) {
+        block.release(); // the framer's own hold: the buffer is recycled once its chunks are read
+        block = null;
+      }
+    }
+  }
+
+  private int frame(Sink sink) throws IOException, InterruptedException {
     skipByteOrderMark();
     int index = 0;
     Chunk pending = null;
@@ -113,8 +132,7 @@ public final class Framer {
   }
 
   private Chunk named(Chunk c, int index) {
-    return new Chunk(c.file(), file + "#" + index, c.line(), c.column(), c.bytes(), c.truncated(),
-        c.endLine(), c.endColumn(), c.ascii());
+    return c.named(file + "#" + index);
   }
 
   private void skipByteOrderMark() throws IOException {
@@ -335,16 +353,23 @@ public final class Framer {
         complete = depth <= 0;
       }
     }
-    byte[] bytes = Arrays.copyOfRange(buf, docStart, complete ? pos : lim);
+    // the chunk is a slice of the buffer, not a copy: the framer does not come back to these
+    // bytes, and the buffer is not refilled before the chunk is released
+    int from = docStart;
+    int to = complete ? pos : lim;
     for (int i = 0; i < blankCount; i += 2) {
-      for (int j = blanks[i]; j < blanks[i + 1] && j < bytes.length; j++) {
-        if (bytes[j] != '\n' && bytes[j] != '\r') {
-          bytes[j] = ' ';
+      for (int j = from + blanks[i]; j < from + blanks[i + 1] && j < to; j++) {
+        if (buf[j] != '\n' && buf[j] != '\r') {
+          buf[j] = ' ';
         }
       }
     }
     docStart = -1;
-    return new Chunk(file, file, startLine, startColumn, bytes, !complete, line, column(), !nonAscii);
+    if (block != null) {
+      block.use();
+    }
+    return new Chunk(file, file, startLine, startColumn, buf, from, to, !complete, line, column(),
+        !nonAscii, block);
   }
 
   /**
@@ -540,23 +565,29 @@ public final class Framer {
   private boolean fill(int k) throws IOException {
     while (lim - pos < k && !eof) {
       int keep = docStart >= 0 ? docStart : pos;
-      if (keep > 0 && lim == buf.length) {
+      if (lim == buf.length) {
+        // full: what must stay moves to another buffer (chunks already cut still use this one)
+        if (keep == 0 && buf.length >= XmlLimits.MAX_DOCUMENT_CHARS) {
+          throw XmlLimits.documentTooLarge(file, line); // the whole buffer is one document
+        }
         int from = (int) Math.max(0, lineStart - base);
         if (from < keep) {
           droppedColumns += characters(from, keep);
         }
-        System.arraycopy(buf, keep, buf, 0, lim - keep);
+        int kept = lim - keep;
+        int size = keep == 0 ? buf.length * 2
+            : kept + k <= blocks.size() / 2 ? blocks.size() : buf.length;
+        Blocks.Block next = blocks.take(size);
+        System.arraycopy(buf, keep, next.data, 0, kept);
+        block.release();
+        block = next;
+        buf = next.data;
         lim -= keep;
         pos -= keep;
         base += keep;
         if (docStart >= 0) {
           docStart = 0;
         }
-      } else if (lim == buf.length) {
-        if (buf.length >= XmlLimits.MAX_DOCUMENT_CHARS) {
-          throw XmlLimits.documentTooLarge(file, line); // the whole buffer is one document
-        }
-        buf = Arrays.copyOf(buf, buf.length * 2);
       }
       int n = in.read(buf, lim, buf.length - lim);
       if (n < 0) {

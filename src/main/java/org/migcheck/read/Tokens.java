@@ -34,7 +34,7 @@ final class Tokens {
     }
     if (profile.fast() && chunk.ascii() && !chunk.truncated()) {
       try {
-        return readAll(new FastXmlReader(chunk.bytes()), chunk, profile);
+        return readAll(new FastXmlReader(chunk.data(), chunk.offset(), chunk.end()), chunk, profile);
       } catch (Exception notForTheFastReader) {
         // refusals and errors alike: read again below
       }

@@ -36,6 +36,8 @@ public final class FastXmlReader implements XMLStreamReader {
   private static final int MAX_ATTRIBUTES = 10_000;
 
   private final byte[] b;
+  /** Where the document starts and ends in {@link #b}. */
+  private final int start;
   private final int end;
   private int p;
 
@@ -69,9 +71,22 @@ public final class FastXmlReader implements XMLStreamReader {
   /** Where the current start tag ends (after its '>'), which is where the JDK's StAX puts it. */
   private int eventEnd;
 
-  private final String[] names = new String[512];
+  private final String[] names;
   /** The bytes of each interned name, to compare the input with. */
-  private final byte[][] nameBytes = new byte[512][];
+  private final byte[][] nameBytes;
+
+  /**
+   * The interned names, one table per thread and kept from document to document: a fleet reads
+   * the same few hundred names in every document, and a new table per document was a tenth of
+   * all its allocation. Only the thread that made a reader uses it.
+   */
+  private static final ThreadLocal<Object[]> NAME_TABLE =
+      ThreadLocal.withInitial(() -> new Object[] {new String[512], new byte[512][]});
+
+  // scanContent's work arrays, kept for the reader's next skip
+  private int[] scanStarts = new int[8];
+  private int[] scanLens = new int[8];
+  private final int[] scanAttrs = new int[32];
 
   /** {@link #isNameChar} for every ASCII byte: a table lookup in the hottest loop. */
   private static final boolean[] NAME_CHAR = new boolean[128];
@@ -84,8 +99,22 @@ public final class FastXmlReader implements XMLStreamReader {
 
   /** @param data one document, UTF-8; only ASCII is read, anything else is refused */
   public FastXmlReader(byte[] data) {
+    this(data, 0, data.length);
+  }
+
+  /**
+   * A reader over {@code data[from..to)}, one document, without copying it; positions ({@link
+   * #startTagPosition()}, {@link #elementEnd()}) are indexes into {@code data}.
+   */
+  public FastXmlReader(byte[] data, int from, int to) {
     this.b = data;
-    this.end = data.length;
+    this.start = from;
+    this.end = to;
+    this.p = from;
+    this.linePos = from;
+    Object[] table = NAME_TABLE.get();
+    this.names = (String[]) table[0];
+    this.nameBytes = (byte[][]) table[1];
   }
 
   public FastXmlReader(String ascii) {
@@ -161,6 +190,17 @@ public final class FastXmlReader implements XMLStreamReader {
     final byte[] b = this.b;
     for (int i = 0; i < name.length; i++) {
       if (name[i] != b[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the input at {@code from} starts with the (ASCII) name. */
+  private boolean sameName(String name, int from) {
+    final byte[] b = this.b;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) != b[from + i]) {
         return false;
       }
     }
@@ -250,7 +290,7 @@ public final class FastXmlReader implements XMLStreamReader {
     }
   }
 
-  /** The input this reader reads. */
+  /** The input this reader reads (the document is a part of it). */
   public byte[] input() {
     return b;
   }
@@ -302,10 +342,10 @@ public final class FastXmlReader implements XMLStreamReader {
     final int n = end;
     final int limit = (int) Math.min(n, (long) from + XmlLimits.MAX_VALUE_CHARS);
     final int maxNested = SafeXml.MAX_DEPTH - depth;
-    int[] starts = new int[8];
-    int[] lens = new int[8];
-    int[] attrs = new int[32]; // start, length of each attribute name of the tag being scanned
-    byte[] self = open[depth - 1].getBytes(StandardCharsets.ISO_8859_1);
+    int[] starts = scanStarts;
+    int[] lens = scanLens;
+    int[] attrs = scanAttrs; // start, length of each attribute name of the tag being scanned
+    String self = open[depth - 1];
     int nested = 0;
     int i = from;
     while (true) {
@@ -342,7 +382,7 @@ public final class FastXmlReader implements XMLStreamReader {
         }
         i++;
         if (nested == 0) {
-          if (len != self.length || !same(self, s)) {
+          if (len != self.length() || !sameName(self, s)) {
             return -1;
           }
           p = i;
@@ -444,8 +484,8 @@ public final class FastXmlReader implements XMLStreamReader {
           return -1;
         }
         if (nested == starts.length) {
-          starts = Arrays.copyOf(starts, nested * 2);
-          lens = Arrays.copyOf(lens, nested * 2);
+          starts = scanStarts = Arrays.copyOf(starts, nested * 2);
+          lens = scanLens = Arrays.copyOf(lens, nested * 2);
         }
         starts[nested] = s;
         lens[nested] = nameLen;
@@ -963,7 +1003,7 @@ public final class FastXmlReader implements XMLStreamReader {
     int at = event == START_ELEMENT ? eventEnd : eventPos;
     int l = lineAt(at);
     int col = 1;
-    for (int i = at - 1; i >= 0 && b[i] != '\n' && b[i] != '\r'; i--) {
+    for (int i = at - 1; i >= start && b[i] != '\n' && b[i] != '\r'; i--) {
       col++;
     }
     int c = col;

@@ -1,0 +1,220 @@
+package org.migcheck.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.migcheck.InputException;
+
+/**
+ * The framer's chunks are slices of recycled read buffers: whatever the buffer size and however
+ * the input arrives (a few bytes per read), every document, position and error must be the ones
+ * the framer gives for the same file read whole (one array, no buffer boundaries), and a buffer
+ * must not be refilled while a chunk cut from it is still held. Seeded files of several documents
+ * with the constructs the framer handles (comments, CDATA, quoted '>', declarations it blanks,
+ * UTF-8, CR and CR LF line ends) and the errors it reports.
+ */
+class FramerBuffersTest {
+  private static final int[] BLOCK_SIZES = {8, 13, 32, 64, 257, 4096};
+
+  static Stream<Integer> seeds() {
+    return IntStream.range(0, 300).boxed();
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void chunksAndErrorsDoNotDependOnBufferBoundaries(int seed) throws Exception {
+    Random r = new Random(seed);
+    byte[] file = file(r);
+    Outcome whole = frameWhole(file);
+    int blockSize = BLOCK_SIZES[r.nextInt(BLOCK_SIZES.length)];
+    int maxRead = 1 + r.nextInt(r.nextBoolean() ? 7 : 5000);
+    // chunks held to the end: their bytes must survive every later refill
+    Outcome held = frameStream(file, blockSize, maxRead, seed, false);
+    assertThat(held.chunks).as("seed %d, buffers of %d", seed, blockSize).isEqualTo(whole.chunks);
+    assertThat(held.error).as("seed %d, buffers of %d", seed, blockSize).isEqualTo(whole.error);
+    // chunks released at once: the same, from recycled buffers
+    Outcome released = frameStream(file, blockSize, maxRead, seed, true);
+    assertThat(released.chunks).isEqualTo(whole.chunks);
+    assertThat(released.error).isEqualTo(whole.error);
+  }
+
+  @Test
+  void buffersAreRecycledOnceTheirChunksAreReleased() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      sb.append("<doc n='").append(i).append("'><a>text</a></doc>\n");
+    }
+    byte[] file = sb.toString().getBytes(StandardCharsets.UTF_8);
+
+    Blocks recycled = new Blocks(256, 2);
+    List<String> seen = new ArrayList<>();
+    new Framer("f.xml", new Trickle(file, 100, 1), recycled).run(c -> {
+      seen.add(new String(c.data(), c.offset(), c.end() - c.offset(), StandardCharsets.UTF_8));
+      c.release();
+    });
+    assertThat(seen).hasSize(200);
+    assertThat(seen.get(199)).isEqualTo("<doc n='199'><a>text</a></doc>");
+    assertThat(recycled.created()).as("buffers allocated for 8 kB in 256-byte buffers").isLessThanOrEqualTo(2);
+
+    Blocks kept = new Blocks(256, 2);
+    List<Chunk> chunks = new ArrayList<>();
+    new Framer("f.xml", new Trickle(file, 100, 1), kept).run(chunks::add);
+    assertThat(kept.created()).as("held chunks keep their buffers").isGreaterThan(20);
+    assertThat(new String(chunks.get(7).bytes(), StandardCharsets.UTF_8))
+        .isEqualTo("<doc n='7'><a>text</a></doc>");
+    chunks.forEach(Chunk::release);
+    assertThatThrownBy(() -> chunks.get(0).release()).isInstanceOf(IllegalStateException.class);
+  }
+
+  // ---- framing both ways
+
+  private record Piece(String source, int line, int column, String bytes, boolean truncated,
+      int endLine, int endColumn, boolean ascii) {}
+
+  private record Failure(String source, int line, int column, String message) {}
+
+  private record Outcome(List<Piece> chunks, Failure error) {}
+
+  private static Piece piece(Chunk c) {
+    return new Piece(c.source(), c.line(), c.column(),
+        new String(c.data(), c.offset(), c.end() - c.offset(), StandardCharsets.ISO_8859_1),
+        c.truncated(), c.endLine(), c.endColumn(), c.ascii());
+  }
+
+  private static Outcome frameWhole(byte[] file) throws Exception {
+    List<Piece> out = new ArrayList<>();
+    try {
+      new Framer("f.xml", file.clone()).run(c -> out.add(piece(c)));
+      return new Outcome(out, null);
+    } catch (InputException e) {
+      return new Outcome(out, failure(e));
+    }
+  }
+
+  private static Outcome frameStream(byte[] file, int blockSize, int maxRead, int seed,
+      boolean release) throws Exception {
+    List<Piece> out = new ArrayList<>();
+    List<Chunk> held = new ArrayList<>();
+    Failure error = null;
+    try {
+      new Framer("f.xml", new Trickle(file, maxRead, seed), new Blocks(blockSize, 2)).run(c -> {
+        if (release) {
+          out.add(piece(c));
+          c.release();
+        } else {
+          held.add(c);
+        }
+      });
+    } catch (InputException e) {
+      error = failure(e);
+    }
+    held.forEach(c -> out.add(piece(c)));
+    return new Outcome(out, error);
+  }
+
+  private static Failure failure(InputException e) {
+    return new Failure(e.source(), e.line(), e.column(), e.getMessage());
+  }
+
+  /** Hands out the file a random 1..maxRead bytes per read. */
+  private static final class Trickle extends InputStream {
+    private final byte[] data;
+    private final int maxRead;
+    private final Random r;
+    private int pos;
+
+    Trickle(byte[] data, int maxRead, int seed) {
+      this.data = data;
+      this.maxRead = maxRead;
+      this.r = new Random(seed * 31L + 7);
+    }
+
+    @Override
+    public int read() {
+      return pos < data.length ? data[pos++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos >= data.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(len, 1 + r.nextInt(maxRead)), data.length - pos);
+      System.arraycopy(data, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+  }
+
+  // ---- seeded files
+
+  private static final String[] BETWEEN = {
+    "", "\n", "\r\n", "\r", "  \t", "<!-- between -> docs -->", "<?xml version='1.0'?>",
+    "<?pi some data?>", "\uFEFF", "\n\n"
+  };
+
+  private static final String[] INSIDE = {
+    "text", " ", "\n", "\r\n", "\r", "caf\u00e9", "\u20ac 5", "\uD83D\uDE00", "<e k='a>b'/>",
+    "<e k=\"q'uote\">t</e>", "<!-- a > comment -->", "<![CDATA[ <not/> a tag ]]>",
+    "<?target data > here?>", "<?xml version=\"1.0\"?>", "<empty/>", "&amp;", "<e\n k='v'\r\n/>"
+  };
+
+  private static final String[] BAD_TAILS = {
+    "stray text", "<!DOCTYPE x>", "</stray>", "<?1bad?>", "<?target?>", "\u0001ctl", "x\u00e9y"
+  };
+
+  private static byte[] file(Random r) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (r.nextInt(5) == 0) {
+      write(out, "\uFEFF");
+    }
+    int docs = 1 + r.nextInt(6);
+    for (int d = 0; d < docs; d++) {
+      write(out, BETWEEN[r.nextInt(BETWEEN.length)]);
+      write(out, document(r, 0));
+      write(out, BETWEEN[r.nextInt(BETWEEN.length)]);
+    }
+    switch (r.nextInt(6)) {
+      case 0 -> write(out, BAD_TAILS[r.nextInt(BAD_TAILS.length)]);
+      case 1 -> {
+        byte[] last = document(r, 0).getBytes(StandardCharsets.UTF_8);
+        out.write(last, 0, 1 + r.nextInt(last.length - 1)); // truncated, maybe inside a character
+      }
+      case 2 -> out.write(0xC3); // a lone UTF-8 lead byte between documents
+      default -> {
+        // a well-formed file
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static String document(Random r, int depth) {
+    StringBuilder sb = new StringBuilder();
+    String name = "d" + depth;
+    sb.append('<').append(name).append(r.nextBoolean() ? " a='1>2'" : "").append('>');
+    int parts = r.nextInt(8);
+    for (int i = 0; i < parts; i++) {
+      if (depth < 3 && r.nextInt(4) == 0) {
+        sb.append(document(r, depth + 1));
+      } else {
+        sb.append(INSIDE[r.nextInt(INSIDE.length)]);
+      }
+    }
+    return sb.append("</").append(name).append('>').toString();
+  }
+
+  private static void write(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -4,7 +4,8 @@
 #
 #   jvm_options JAVA JAR CLASS_DATA_DIR SAMPLES_DIR ARGS...
 #
-# It sets the array jvm_opts. Two choices are made per run:
+# It sets the array jvm_opts. Two choices are made per run (and fleet, gate and baseline get a
+# smaller young generation, see jvm_many_hosts):
 #
 # * JIT: C1 alone (-XX:TieredStopAtLevel=1) starts fastest and is all a few documents need; fleet,
 #   gate and baseline over more than MIGCHECK_C2_BYTES of input (default 1 GiB, about 35,000
@@ -51,11 +52,20 @@ jvm_big_input() {
   [ "${total:-0}" -gt "${MIGCHECK_C2_BYTES:-1073741824}" ]
 }
 
+# Whether the command reads whole fleets (fleet, gate, baseline). Their young generation is kept
+# to a seventh of the heap instead of a third: what survives a young collection is a few documents
+# in flight and each host's small record, so a larger one only adds to the peak RSS (100,000
+# hosts: 334 MB with the default, 279 MB with this, no more CPU time).
+jvm_many_hosts() {
+  case "${1:-}" in fleet | gate | baseline) return 0 ;; *) return 1 ;; esac
+}
+
 jvm_options() {
   local java_bin=$1 jar=$2 dir=$3 samples=$4
   shift 4
   jvm_opts=(-XX:+UseSerialGC -Xss4m)
   jvm_big_input "$@" || jvm_opts+=(-XX:TieredStopAtLevel=1)
+  jvm_many_hosts "$@" && jvm_opts+=(-XX:NewRatio=6)
   [ "${MIGCHECK_CDS:-on}" != off ] || return 0
   local version feature data record use
   version=$(jvm_runtime_version "$java_bin") && [ -n "$version" ] || return 0

@@ -23,9 +23,14 @@ public final class NaturalOrder implements Comparator<String> {
       if (Character.isDigit(x) && Character.isDigit(y)) {
         int ei = digitsEnd(a, i);
         int ej = digitsEnd(b, j);
-        String na = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
-        String nb = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
-        int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+        // the numbers without leading zeros (one digit stays), longer is larger, else digit by
+        // digit; no substrings or regexes: sorting 100,000 host names compares a few million
+        int si = zerosEnd(a, i, ei);
+        int sj = zerosEnd(b, j, ej);
+        int c = Integer.compare(ei - si, ej - sj);
+        for (int k = 0; c == 0 && k < ei - si; k++) {
+          c = Character.compare(a.charAt(si + k), b.charAt(sj + k));
+        }
         if (c != 0) {
           return c;
         }
@@ -41,6 +46,15 @@ public final class NaturalOrder implements Comparator<String> {
     }
     int c = Integer.compare(a.length() - i, b.length() - j);
     return c != 0 ? c : a.compareTo(b);
+  }
+
+  /** Past the leading ASCII zeros of s[from..end), keeping the last digit. */
+  private static int zerosEnd(String s, int from, int end) {
+    int k = from;
+    while (k < end - 1 && s.charAt(k) == '0') {
+      k++;
+    }
+    return k;
   }
 
   private static int digitsEnd(String s, int from) {

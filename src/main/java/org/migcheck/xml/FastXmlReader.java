@@ -265,10 +265,18 @@ public final class FastXmlReader implements XMLStreamReader {
       if (from == peekedFrom) { // elementEnd() scanned this very content
         endTag = peekedEndTag;
         p = peekedAfter;
+        scanLf = peekedLf;
+        scanCr = peekedCr;
       } else {
         endTag = scanContent(from);
       }
       if (endTag >= 0) {
+        if (!scanCr && linePos <= from) {
+          // the scan counted the line feeds it passed: lines need not be counted over them again
+          lineAt(from);
+          line += scanLf;
+          linePos = endTag;
+        }
         text = null;
         attrCount = 0;
         eventPos = endTag;
@@ -324,6 +332,8 @@ public final class FastXmlReader implements XMLStreamReader {
     peekedFrom = from;
     peekedEndTag = endTag;
     peekedAfter = after;
+    peekedLf = scanLf;
+    peekedCr = scanCr;
     return endTag >= 0 ? after : -1;
   }
 
@@ -331,6 +341,13 @@ public final class FastXmlReader implements XMLStreamReader {
   private int peekedFrom = -1;
   private int peekedEndTag;
   private int peekedAfter;
+  private int peekedLf;
+  private boolean peekedCr;
+
+  // the line feeds the last scanContent() passed before the end tag, and whether it passed a
+  // carriage return
+  private int scanLf;
+  private boolean scanCr;
 
   /**
    * The plain-subset scan of {@link #skipElement()}: from {@code from} (after the current start
@@ -346,6 +363,8 @@ public final class FastXmlReader implements XMLStreamReader {
     int[] lens = scanLens;
     int[] attrs = scanAttrs; // start, length of each attribute name of the tag being scanned
     String self = open[depth - 1];
+    scanLf = 0;
+    scanCr = false;
     int nested = 0;
     int i = from;
     while (true) {
@@ -355,7 +374,10 @@ public final class FastXmlReader implements XMLStreamReader {
         if (c == '<') {
           break;
         }
-        if ((c > ' ' && c < 0x7f && c != '&' && c != '>') || c == ' ' || c == '\n' || c == '\t') {
+        if ((c > ' ' && c < 0x7f && c != '&' && c != '>') || c == ' ' || c == '\t') {
+          i++;
+        } else if (c == '\n') {
+          scanLf++;
           i++;
         } else {
           return -1;
@@ -367,6 +389,7 @@ public final class FastXmlReader implements XMLStreamReader {
       int tag = i;
       int c = b[i + 1];
       if (c == '/') {
+        int lfBefore = scanLf;
         i += 2;
         int s = i;
         i = scanName(i, limit);
@@ -374,9 +397,7 @@ public final class FastXmlReader implements XMLStreamReader {
           return -1;
         }
         int len = i - s;
-        while (i < limit && isSpace(b[i])) {
-          i++;
-        }
+        i = spaces(i, limit);
         if (i >= limit || b[i] != '>') {
           return -1;
         }
@@ -385,6 +406,7 @@ public final class FastXmlReader implements XMLStreamReader {
           if (len != self.length() || !sameName(self, s)) {
             return -1;
           }
+          scanLf = lfBefore; // the line feeds before the end tag, where the reader then stands
           p = i;
           return tag;
         }
@@ -409,9 +431,7 @@ public final class FastXmlReader implements XMLStreamReader {
       boolean empty;
       while (true) {
         boolean spaced = i < limit && isSpace(b[i]);
-        while (i < limit && isSpace(b[i])) {
-          i++;
-        }
+        i = spaces(i, limit);
         if (i >= limit) {
           return -1;
         }
@@ -450,16 +470,12 @@ public final class FastXmlReader implements XMLStreamReader {
         attrs[2 * count] = as;
         attrs[2 * count + 1] = al;
         count++;
-        while (i < limit && isSpace(b[i])) {
-          i++;
-        }
+        i = spaces(i, limit);
         if (i >= limit || b[i] != '=') {
           return -1;
         }
         i++;
-        while (i < limit && isSpace(b[i])) {
-          i++;
-        }
+        i = spaces(i, limit);
         if (i >= limit || (b[i] != '"' && b[i] != '\'')) {
           return -1;
         }
@@ -492,6 +508,20 @@ public final class FastXmlReader implements XMLStreamReader {
         nested++;
       }
     }
+  }
+
+  /** Past the white space at {@code i}, counting its line ends for {@link #skipElement()}. */
+  private int spaces(int i, int limit) {
+    final byte[] b = this.b;
+    while (i < limit && isSpace(b[i])) {
+      if (b[i] == '\n') {
+        scanLf++;
+      } else if (b[i] == '\r') {
+        scanCr = true;
+      }
+      i++;
+    }
+    return i;
   }
 
   /** The end of a plain name starting at {@code i}, or -1 (not a name, a namespace, non-ASCII). */

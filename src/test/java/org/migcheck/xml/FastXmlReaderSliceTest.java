@@ -52,6 +52,66 @@ class FastXmlReaderSliceTest {
     assertThat(copy).as("the reader got somewhere").hasSizeGreaterThan(2);
   }
 
+  private static final String[] SUBTREE_PARTS = {
+    "<c a='1'/>", "\n", "  ", "<c\n a='2'\n/>", "<d>t\nu</d>", "<d></d\n>", "\r\n", "<e\r\n/>",
+    "x", "\t"
+  };
+
+  /**
+   * Skipping a subtree counts its line feeds on the way: every line the reader reports after a
+   * skip is the line it reports when it walks the same subtree event by event (line ends inside
+   * tags and end tags, CR LF).
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void linesAfterASkipAreTheLinesOfTheEventLoop(int seed) throws Exception {
+    Random r = new Random(seed);
+    StringBuilder sb = new StringBuilder("<a>\n");
+    int children = 1 + r.nextInt(5);
+    for (int k = 0; k < children; k++) {
+      sb.append("<b n='").append(k).append("'>");
+      int parts = r.nextInt(8);
+      for (int i = 0; i < parts; i++) {
+        sb.append(SUBTREE_PARTS[r.nextInt(SUBTREE_PARTS.length)]);
+      }
+      sb.append(r.nextBoolean() ? "</b>" : "</b\n>").append(r.nextBoolean() ? "\n" : "");
+    }
+    String doc = sb.append("</a>\n").toString();
+    List<String> skipped = lines(new FastXmlReader(doc), true, r.nextBoolean());
+    List<String> walked = lines(new FastXmlReader(doc), false, false);
+    assertThat(skipped).as(doc).isEqualTo(walked);
+  }
+
+  /** The line of each child of the root, its end, and what follows. */
+  private static List<String> lines(FastXmlReader f, boolean skip, boolean peek) throws Exception {
+    List<String> out = new ArrayList<>();
+    f.next(); // <a>
+    while (true) {
+      int e = f.next();
+      if (e == XMLStreamConstants.END_ELEMENT) {
+        out.add("</a@" + f.lineNumber());
+        return out;
+      }
+      if (e != XMLStreamConstants.START_ELEMENT) {
+        out.add("text@" + f.lineNumber());
+        continue;
+      }
+      out.add("<b@" + f.lineNumber());
+      if (skip) {
+        if (peek) {
+          f.elementEnd();
+        }
+        f.skipElement();
+      } else {
+        for (int depth = 1; depth > 0; ) {
+          int x = f.next();
+          depth += x == XMLStreamConstants.START_ELEMENT ? 1 : x == XMLStreamConstants.END_ELEMENT ? -1 : 0;
+        }
+      }
+      out.add("</b@" + f.lineNumber());
+    }
+  }
+
   /** What a reader reports, positions taken relative to the document's start. */
   private static List<String> read(FastXmlReader f, boolean skip, int shift) {
     List<String> out = new ArrayList<>();

@@ -468,22 +468,16 @@ public final class Framer {
       while (p < l) {
         byte x = b[p++];
         if (quote != 0) {
-          // inside a quoted value: only its quote and the bytes special() looks at matter
           if (x == quote) {
             quote = 0;
-          } else if (x <= '\r') {
-            pos = p;
-            special(x);
           }
-        } else if (x > '\'') {
-          // names, '=', '/': most bytes of a tag; the one that matters above the quotes is '>'
-          if (x == '>') {
-            pos = p;
-            return true;
-          }
+        } else if (x == '>') {
+          pos = p;
+          return true;
         } else if (x == '"' || x == '\'') {
           quote = x;
-        } else if (x <= '\r') {
+        }
+        if (x <= '\r') {
           pos = p;
           special(x);
         }

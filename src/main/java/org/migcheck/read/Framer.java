@@ -353,18 +353,25 @@ public final class Framer {
         complete = depth <= 0;
       }
     }
-    // the chunk is a slice of the buffer, not a copy: the framer does not come back to these
-    // bytes, and the buffer is not refilled before the chunk is released
     int from = docStart;
     int to = complete ? pos : lim;
-    for (int i = 0; i < blankCount; i += 2) {
-      for (int j = from + blanks[i]; j < from + blanks[i + 1] && j < to; j++) {
-        if (buf[j] != '\n' && buf[j] != '\r') {
-          buf[j] = ' ';
+    docStart = -1;
+    if (blankCount > 0) {
+      // a declaration inside the document (rare): blanked in a copy, so that the buffer keeps
+      // the bytes that later columns on this line are counted over
+      byte[] bytes = Arrays.copyOfRange(buf, from, to);
+      for (int i = 0; i < blankCount; i += 2) {
+        for (int j = blanks[i]; j < blanks[i + 1] && j < bytes.length; j++) {
+          if (bytes[j] != '\n' && bytes[j] != '\r') {
+            bytes[j] = ' ';
+          }
         }
       }
+      return new Chunk(file, file, startLine, startColumn, bytes, 0, bytes.length, !complete,
+          line, column(), !nonAscii, null);
     }
-    docStart = -1;
+    // else the chunk is a slice of the buffer, not a copy: the framer does not come back to these
+    // bytes, and the buffer is not refilled before the chunk is released
     if (block != null) {
       block.use();
     }

@@ -17,12 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.migcheck.InputException;
 
 /**
- * The framer's chunks are slices of recycled read buffers: whatever the buffer size and however
- * the input arrives (a few bytes per read), every document, position and error must be the ones
- * the framer gives for the same file read whole (one array, no buffer boundaries), and a buffer
- * must not be refilled while a chunk cut from it is still held. Seeded files of several documents
- * with the constructs the framer handles (comments, CDATA, quoted '>', declarations it blanks,
- * UTF-8, CR and CR LF line ends) and the errors it reports.
+ * The framer counts lines in bulk and cuts its chunks as slices of recycled read buffers: whatever
+ * the buffer size and however the input arrives (a few bytes per read), every document, position
+ * and error must be the ones the framer before these changes ({@link FramerOracle}: lines counted
+ * byte by byte, a copy per document) gives for the same file read whole, and a buffer must not be
+ * refilled while a chunk cut from it is still held. Seeded files of several documents with the
+ * constructs the framer handles (comments, CDATA, quoted '>', declarations it blanks, UTF-8, CR
+ * and CR LF line ends, byte order marks) and the errors it reports.
  */
 class FramerBuffersTest {
   private static final int[] BLOCK_SIZES = {8, 13, 32, 64, 257, 4096};
@@ -36,7 +37,10 @@ class FramerBuffersTest {
   void chunksAndErrorsDoNotDependOnBufferBoundaries(int seed) throws Exception {
     Random r = new Random(seed);
     byte[] file = file(r);
-    Outcome whole = frameWhole(file);
+    Outcome whole = frameOracle(file);
+    Outcome inMemory = frameWhole(file);
+    assertThat(inMemory.chunks).as("seed %d, in memory", seed).isEqualTo(whole.chunks);
+    assertThat(inMemory.error).as("seed %d, in memory", seed).isEqualTo(whole.error);
     int blockSize = BLOCK_SIZES[r.nextInt(BLOCK_SIZES.length)];
     int maxRead = 1 + r.nextInt(r.nextBoolean() ? 7 : 5000);
     // chunks held to the end: their bytes must survive every later refill
@@ -47,6 +51,35 @@ class FramerBuffersTest {
     Outcome released = frameStream(file, blockSize, maxRead, seed, true);
     assertThat(released.chunks).isEqualTo(whole.chunks);
     assertThat(released.error).isEqualTo(whole.error);
+  }
+
+  /**
+   * CR LF split by a buffer change (the CR the last byte of a full buffer), lines and columns
+   * counted across buffers of every small size: CR LF, lone CRs, and text on the line before.
+   */
+  @ParameterizedTest
+  @MethodSource("blockSizes")
+  void lineEndsAcrossBufferChanges(int blockSize) throws Exception {
+    String doc = "<a b='1'>x\r\ny</a>";
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      sb.append(i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\r" : "\r\n\r\n").append(doc);
+      sb.append(i % 5 == 0 ? " " : "");
+    }
+    byte[] file = (sb + "\r\ntrailing text\r\n").getBytes(StandardCharsets.UTF_8);
+    Outcome expected = frameOracle(file);
+    assertThat(expected.error).as("the test ends in an error").isNotNull();
+    for (int maxRead = 1; maxRead < blockSize + 3; maxRead += 2) {
+      Outcome got = frameStream(file, blockSize, maxRead, blockSize * 100 + maxRead, true);
+      assertThat(got.chunks).as("buffers of %d, reads of %d", blockSize, maxRead)
+          .isEqualTo(expected.chunks);
+      assertThat(got.error).as("buffers of %d, reads of %d", blockSize, maxRead)
+          .isEqualTo(expected.error);
+    }
+  }
+
+  static Stream<Integer> blockSizes() {
+    return IntStream.range(4, 48).boxed();
   }
 
   @Test
@@ -90,6 +123,16 @@ class FramerBuffersTest {
     return new Piece(c.source(), c.line(), c.column(),
         new String(c.data(), c.offset(), c.end() - c.offset(), StandardCharsets.ISO_8859_1),
         c.truncated(), c.endLine(), c.endColumn(), c.ascii());
+  }
+
+  private static Outcome frameOracle(byte[] file) throws Exception {
+    List<Piece> out = new ArrayList<>();
+    try {
+      new FramerOracle("f.xml", file.clone()).run(c -> out.add(piece(c)));
+      return new Outcome(out, null);
+    } catch (InputException e) {
+      return new Outcome(out, failure(e));
+    }
   }
 
   private static Outcome frameWhole(byte[] file) throws Exception {
@@ -161,13 +204,16 @@ class FramerBuffersTest {
 
   private static final String[] BETWEEN = {
     "", "\n", "\r\n", "\r", "  \t", "<!-- between -> docs -->", "<?xml version='1.0'?>",
-    "<?pi some data?>", "\uFEFF", "\n\n"
+    "<?pi some data?>", "\uFEFF", "\n\n", "\r\r\n\n", "<!--\r\n-->\r", "<![CDATA[ \n ]]>"
   };
 
   private static final String[] INSIDE = {
     "text", " ", "\n", "\r\n", "\r", "caf\u00e9", "\u20ac 5", "\uD83D\uDE00", "<e k='a>b'/>",
     "<e k=\"q'uote\">t</e>", "<!-- a > comment -->", "<![CDATA[ <not/> a tag ]]>",
-    "<?target data > here?>", "<?xml version=\"1.0\"?>", "<empty/>", "&amp;", "<e\n k='v'\r\n/>"
+    "<?target data > here?>", "<?xml version=\"1.0\"?>", "<empty/>", "&amp;", "<e\n k='v'\r\n/>",
+    "<?xml version='1.0' encoding='\u00e9'?>", "<!DOCTYPE inside>", "a long line of text without"
+        + " any line end in it, longer than the smallest buffers the test uses, \u00e9 included",
+    "<e k='\r'\r/>"
   };
 
   private static final String[] BAD_TAILS = {

@@ -125,20 +125,23 @@ class FramerBuffersTest {
         c.truncated(), c.endLine(), c.endColumn(), c.ascii());
   }
 
+  /** One way of framing a file, into the sink. */
+  private interface Framing {
+    void run(Framer.Sink sink) throws Exception;
+  }
+
   private static Outcome frameOracle(byte[] file) throws Exception {
-    List<Piece> out = new ArrayList<>();
-    try {
-      new FramerOracle("f.xml", file.clone()).run(c -> out.add(piece(c)));
-      return new Outcome(out, null);
-    } catch (InputException e) {
-      return new Outcome(out, failure(e));
-    }
+    return frame(sink -> new FramerOracle("f.xml", file.clone()).run(sink));
   }
 
   private static Outcome frameWhole(byte[] file) throws Exception {
+    return frame(sink -> new Framer("f.xml", file.clone()).run(sink));
+  }
+
+  private static Outcome frame(Framing framing) throws Exception {
     List<Piece> out = new ArrayList<>();
     try {
-      new Framer("f.xml", file.clone()).run(c -> out.add(piece(c)));
+      framing.run(c -> out.add(piece(c)));
       return new Outcome(out, null);
     } catch (InputException e) {
       return new Outcome(out, failure(e));

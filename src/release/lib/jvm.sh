@@ -11,7 +11,8 @@
 #   gate and baseline over more than MIGCHECK_C2_BYTES of input (default 1 GiB, about 35,000
 #   hosts with their domcapabilities) get C2, whose code reads 100,000 hosts with a third less
 #   CPU, and C2 alone (-XX:-TieredCompilation): without the tiers' C1 compilations and profiled
-#   code such a run takes another tenth less CPU.
+#   code such a run takes another tenth less CPU. Short commands (not fleet, gate or baseline)
+#   get one C1 compiler thread, which leaves both cores to their own two threads.
 # * Class data, recorded once per Java runtime by a training run on the samples
 #   (org.migcheck.cli.Training) and kept in CLASS_DATA_DIR when it is writable: an AOT cache
 #   (-XX:AOTCache) on JDK 25 and later, an AppCDS archive (-XX:SharedArchiveFile) before. Either
@@ -69,6 +70,15 @@ jvm_options() {
     jvm_opts+=(-XX:-TieredCompilation)
   else
     jvm_opts+=(-XX:TieredStopAtLevel=1)
+    # a short command runs two threads of its own on a 2-core machine: one C1 thread instead of
+    # two leaves them the cores (a check 7% quicker); a thousand hosts want both. Not when
+    # JAVA_OPTS picks the JIT: a tiered JIT refuses fewer than two threads.
+    if ! jvm_many_hosts "$@"; then
+      case " ${JAVA_OPTS:-} " in
+        *Tiered* | *CICompilerCount* | *-Xint* | *-Xcomp*) ;;
+        *) jvm_opts+=(-XX:CICompilerCount=1) ;;
+      esac
+    fi
   fi
   jvm_many_hosts "$@" && jvm_opts+=(-XX:NewRatio=6)
   [ "${MIGCHECK_CDS:-on}" != off ] || return 0

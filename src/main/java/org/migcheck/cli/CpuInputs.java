@@ -5,6 +5,7 @@ import java.util.List;
 import org.migcheck.InputException;
 import org.migcheck.read.InputFile;
 import org.migcheck.input.InputReader;
+import org.migcheck.input.ReadAhead;
 import org.migcheck.read.Inputs;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.DomainCapabilities;
@@ -32,8 +33,11 @@ final class CpuInputs {
   List<CpuDef> allCpus(List<String> args) {
     List<CpuDef> cpus = new ArrayList<>();
     for (InputFile f : Inputs.resolve(args)) {
-      List<CpuDef> ahead = f.isStdin() ? null : Warmup.takeCpus(argOf(f));
-      cpus.addAll(ahead != null ? ahead : reader.extractCpus(argOf(f)));
+      // read ahead by the warm-up (the same reading), or read now
+      List<CpuDef> ahead = new ArrayList<>();
+      boolean replayed = !f.isStdin()
+          && ReadAhead.CPUS.replay(new InputFile(argOf(f), f.path()), ahead::add);
+      cpus.addAll(replayed ? ahead : reader.extractCpus(argOf(f)));
     }
     return cpus;
   }

@@ -4,15 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import org.migcheck.cpumap.CpuMapLoader;
-import org.migcheck.input.InputReader;
 import org.migcheck.input.ReadAhead;
 import org.migcheck.model.CpuDef;
+import org.migcheck.model.ParsedDocument;
 
 /**
  * Start-up work done on a second core while picocli parses the command line (tens of ms on a
@@ -39,14 +35,9 @@ final class Warmup {
   /** Commands that never use the bundled cpu_map's warm-up. */
   private static final Set<String> NO_MAP = Set.of("collect");
 
-  /** A file's CPUs read ahead, with the file's state when it was read. */
-  private record Prefetch(long size, long modified, CompletableFuture<List<CpuDef>> cpus) {}
-
-  private static final Map<String, Prefetch> PREFETCHED = new ConcurrentHashMap<>();
-
   static void startFor(String[] args) {
     // plain loops, no streams or lambdas: the first lambda of a run costs the JVM ~15 ms of
-    // java.lang.invoke set-up, which --version and the main thread would wait for here
+    // java.lang.invoke set-up, which --version waited for here
     if (args.length == 0 || any(args, NO_DOCUMENTS, null)) {
       return;
     }
@@ -54,23 +45,15 @@ final class Warmup {
     boolean bundledMap = !NO_MAP.contains(args[0]) && !any(args, null, "--cpu-map");
     String libvirt = optionValue(args, "--libvirt");
     boolean baseline = args[0].equals("baseline");
-    List<Path> files = baseline ? regularFiles(args) : List.of();
-    ReadAhead.Promised documents = ReadAhead.promise(
+    ReadAhead.Promised<CpuDef> cpus =
+        ReadAhead.CPUS.promise(baseline ? regularFiles(args) : List.of());
+    ReadAhead.Promised<ParsedDocument> documents = ReadAhead.DOCUMENTS.promise(
         DOCUMENT_COMMANDS.contains(args[0]) ? ReadAhead.filesOf(documentArguments(args)) : List.of());
-    if (!bundledMap && files.isEmpty() && documents.isEmpty()) {
+    if (!bundledMap && cpus.isEmpty() && documents.isEmpty()) {
       return; // nothing this command would use
     }
     boolean map = bundledMap;
-    // the thread gets the futures themselves: the command may take an entry out of the map
-    // before the thread reaches it, and still waits for its future
-    List<CompletableFuture<List<CpuDef>>> futures = new ArrayList<>();
-    for (Path f : files) {
-      CompletableFuture<List<CpuDef>> cpus = new CompletableFuture<>();
-      futures.add(cpus);
-      PREFETCHED.put(f.toString(), state(f, cpus));
-    }
-    Thread t =
-        new Thread(() -> run(map, libvirt, files, futures, documents), "migcheck-warmup");
+    Thread t = new Thread(() -> run(map, libvirt, cpus, documents), "migcheck-warmup");
     t.setDaemon(true);
     t.start();
   }
@@ -122,20 +105,8 @@ final class Warmup {
     return out;
   }
 
-  private static Prefetch state(Path f, CompletableFuture<List<CpuDef>> cpus) {
-    try {
-      return new Prefetch(Files.size(f), Files.getLastModifiedTime(f).toMillis(), cpus);
-    } catch (java.io.IOException e) {
-      return new Prefetch(-1, -1, cpus);
-    }
-  }
-
-  private static void run(
-      boolean bundledMap,
-      String libvirt,
-      List<Path> files,
-      List<CompletableFuture<List<CpuDef>>> futures,
-      ReadAhead.Promised documents) {
+  private static void run(boolean bundledMap, String libvirt, ReadAhead.Promised<CpuDef> cpus,
+      ReadAhead.Promised<ParsedDocument> documents) {
     try {
       if (bundledMap && libvirt != null) {
         CpuMapLoader.forLibvirt(libvirt, "--libvirt");
@@ -145,40 +116,12 @@ final class Warmup {
     } catch (RuntimeException | LinkageError e) {
       // the command meets the same problem itself and reports it properly
     } finally {
-      ReadAhead.readAll(documents); // whatever happened: the command may be waiting for them
-    }
-    InputReader reader = new InputReader();
-    for (int i = 0; i < files.size(); i++) {
-      CompletableFuture<List<CpuDef>> cpus = futures.get(i);
+      // whatever happened: the command may be waiting for them
       try {
-        cpus.complete(reader.extractCpus(files.get(i).toString()));
-      } catch (RuntimeException | Error e) {
-        // errors too (out of memory): the command waits for this and must not wait forever
-        cpus.completeExceptionally(e);
+        ReadAhead.DOCUMENTS.readAll(documents);
+      } finally {
+        ReadAhead.CPUS.readAll(cpus);
       }
-    }
-  }
-
-
-  /**
-   * The CPUs read ahead for this file argument, or null when there are none or the file changed
-   * since. An entry is used once; a failure is rethrown as the command would have met it.
-   */
-  static List<CpuDef> takeCpus(String arg) {
-    Prefetch p = PREFETCHED.remove(arg);
-    if (p == null || !p.equals(state(Path.of(arg), p.cpus()))) {
-      return null;
-    }
-    try {
-      return p.cpus().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
     }
   }
 }

@@ -59,15 +59,15 @@ public final class InputReader {
     read(List.of(file), sink);
   }
 
-  /** Reads the files in order; those read ahead ({@link ReadAhead}) are replayed, not read. */
+  /** Reads the files in order; those read ahead ({@link ReadAhead#DOCUMENTS}) are replayed. */
   private void read(List<InputFile> files, Consumer<ParsedDocument> sink) {
     int from = 0;
     for (int i = 0; i < files.size(); i++) {
-      if (ReadAhead.promised(files.get(i))) {
+      if (ReadAhead.DOCUMENTS.promised(files.get(i))) {
         if (from < i) {
           readDirect(files.subList(from, i), sink);
         }
-        if (!ReadAhead.replay(files.get(i), sink)) {
+        if (!ReadAhead.DOCUMENTS.replay(files.get(i), sink)) {
           readDirect(files.get(i), sink);
         }
         from = i + 1;

@@ -12,29 +12,49 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.migcheck.InputException;
+import org.migcheck.model.CpuDef;
 import org.migcheck.model.ParsedDocument;
 import org.migcheck.read.InputFile;
 
 /**
- * Whole documents of small files read ahead on a second core while the command line is still
- * being parsed (the CLI's warm-up), then handed to the first {@link InputReader} that reads the
- * same, unchanged file. A read ahead replays exactly what reading would have done: the documents
- * in order, then the error that stopped it, if any; anything else (the file changed, the read
- * ahead met something other than bad input) makes the reader read the file itself. Whoever comes
- * first claims a file: a reader that finds one not started yet reads it at once itself, and the
- * read-ahead skips it.
+ * What small files hold, read ahead on a second core while the command line is still being parsed
+ * (the CLI's warm-up), then handed to the first reader of the same, unchanged file: whole
+ * documents ({@link #DOCUMENTS}, which {@link InputReader} takes) or the CPUs virsh would find
+ * ({@link #CPUS}, for baseline). A read ahead replays exactly what reading would have done: the
+ * items in order, then the error that stopped it, if any; anything else (the file changed, the
+ * read ahead met something other than bad input) makes the reader read the file itself. Whoever
+ * comes first claims a file: a reader that finds one not started yet reads it at once itself,
+ * and the read-ahead skips it.
+ *
+ * @param <E> what a file is read into, item by item
  */
-public final class ReadAhead {
-  private ReadAhead() {}
+public final class ReadAhead<E> {
+  /** How a file is read: its items to the sink in order, or an InputException after some. */
+  private interface Reading<E> {
+    void read(InputReader reader, InputFile file, Consumer<E> sink);
+  }
 
-  /** What reading one file gave: its documents and the bad input that ended it, if any. */
-  private record Outcome(List<ParsedDocument> docs, InputException error) {}
+  /** Whole documents, as {@link InputReader} reads them with the full profile. */
+  public static final ReadAhead<ParsedDocument> DOCUMENTS =
+      new ReadAhead<>((reader, file, sink) -> reader.readDirect(file, sink));
 
-  /** A file's name (documents' sources come from it), its state when promised, the outcome. */
-  private record Entry(String name, long size, long modified, AtomicBoolean claimed,
-      CompletableFuture<Outcome> outcome) {}
+  /** The CPUs of a file, as {@link InputReader#extractCpus(String)} finds them. */
+  public static final ReadAhead<CpuDef> CPUS =
+      new ReadAhead<>((reader, file, sink) -> reader.extractCpus(file.name()).forEach(sink));
 
-  private static final Map<Path, Entry> ENTRIES = new ConcurrentHashMap<>();
+  private final Reading<E> reading;
+  private final Map<Path, Entry<E>> entries = new ConcurrentHashMap<>();
+
+  private ReadAhead(Reading<E> reading) {
+    this.reading = reading;
+  }
+
+  /** What reading one file gave: its items and the bad input that ended it, if any. */
+  private record Outcome<E>(List<E> items, InputException error) {}
+
+  /** A file's name (items' sources come from it), its state when promised, the outcome. */
+  private record Entry<E>(String name, long size, long modified, AtomicBoolean claimed,
+      CompletableFuture<Outcome<E>> outcome) {}
 
   /** Read ahead only this much in all: more is not a short command's input. */
   private static final long MAX_BYTES = 16 << 20;
@@ -88,9 +108,9 @@ public final class ReadAhead {
   }
 
   /** Files promised by one call, with their entries, which {@link #readAll} completes. */
-  public static final class Promised {
+  public static final class Promised<E> {
     private final List<Path> files = new ArrayList<>();
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<Entry<E>> entries = new ArrayList<>();
 
     public boolean isEmpty() {
       return files.isEmpty();
@@ -101,17 +121,17 @@ public final class ReadAhead {
    * Promises these files: a later read of one waits for {@link #readAll} instead of reading it.
    * Call before the thread that runs {@code readAll} starts. Files already promised are skipped.
    */
-  public static Promised promise(List<Path> files) {
-    Promised out = new Promised();
+  public Promised<E> promise(List<Path> files) {
+    Promised<E> out = new Promised<>();
     for (Path f : files) {
       Path key = key(f);
       BasicFileAttributes a = attributes(f);
       if (key == null || a == null || !a.isRegularFile()) {
         continue;
       }
-      Entry e = new Entry(f.toString(), a.size(), a.lastModifiedTime().toMillis(),
+      Entry<E> e = new Entry<>(f.toString(), a.size(), a.lastModifiedTime().toMillis(),
           new AtomicBoolean(), new CompletableFuture<>());
-      if (ENTRIES.putIfAbsent(key, e) == null) {
+      if (entries.putIfAbsent(key, e) == null) {
         out.files.add(f);
         out.entries.add(e);
       }
@@ -123,7 +143,7 @@ public final class ReadAhead {
    * Reads the promised files no reader has claimed, in order, on the calling thread. Whatever
    * happens, every one of them gets an outcome, so that no reader waits forever.
    */
-  public static void readAll(Promised promised) {
+  public void readAll(Promised<E> promised) {
     int done = 0;
     try {
       InputReader reader = new InputReader();
@@ -137,16 +157,16 @@ public final class ReadAhead {
     }
   }
 
-  private static void readOne(InputReader reader, Path f, Entry e) {
+  private void readOne(InputReader reader, Path f, Entry<E> e) {
     if (!e.claimed().compareAndSet(false, true)) {
       return; // a reader got to it first and reads it itself
     }
-    List<ParsedDocument> docs = new ArrayList<>();
+    List<E> items = new ArrayList<>();
     try {
-      reader.readDirect(new InputFile(f.toString(), f), docs::add);
-      e.outcome().complete(new Outcome(docs, null));
+      reading.read(reader, new InputFile(f.toString(), f), items::add);
+      e.outcome().complete(new Outcome<>(items, null));
     } catch (InputException bad) {
-      e.outcome().complete(new Outcome(docs, bad));
+      e.outcome().complete(new Outcome<>(items, bad));
     } catch (RuntimeException | Error other) {
       // the reader meets it again itself and reports it its own way
       e.outcome().completeExceptionally(other);
@@ -154,12 +174,12 @@ public final class ReadAhead {
   }
 
   /** Whether {@code file} was promised and not yet taken (cheap when nothing was promised). */
-  public static boolean promised(InputFile file) {
-    if (file.isStdin() || ENTRIES.isEmpty()) {
+  public boolean promised(InputFile file) {
+    if (file.isStdin() || entries.isEmpty()) {
       return false;
     }
     Path key = key(file.path());
-    return key != null && ENTRIES.containsKey(key);
+    return key != null && entries.containsKey(key);
   }
 
   /**
@@ -167,19 +187,19 @@ public final class ReadAhead {
    * there is none to use (never promised, already taken, changed since, failed oddly). An entry is
    * used once.
    */
-  static boolean replay(InputFile file, Consumer<ParsedDocument> sink) {
-    if (file.isStdin() || ENTRIES.isEmpty()) {
+  public boolean replay(InputFile file, Consumer<E> sink) {
+    if (file.isStdin() || entries.isEmpty()) {
       return false;
     }
     Path key = key(file.path());
-    Entry e = key == null ? null : ENTRIES.remove(key);
+    Entry<E> e = key == null ? null : entries.remove(key);
     if (e == null || !e.name().equals(file.name())) {
       return false; // a document's source is its file's name: read under another, read again
     }
     if (e.claimed().compareAndSet(false, true)) {
       return false; // not started yet: the caller reads it now rather than wait for its turn
     }
-    Outcome o;
+    Outcome<E> o;
     try {
       o = e.outcome().join();
     } catch (RuntimeException failed) {
@@ -189,7 +209,7 @@ public final class ReadAhead {
     if (now == null || now.size() != e.size() || now.lastModifiedTime().toMillis() != e.modified()) {
       return false;
     }
-    o.docs().forEach(sink);
+    o.items().forEach(sink);
     if (o.error() != null) {
       throw o.error();
     }

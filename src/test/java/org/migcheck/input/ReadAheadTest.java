@@ -45,19 +45,19 @@ class ReadAheadTest {
   void aFileReadAheadIsReplayedOnceAndEqualsReadingIt() throws Exception {
     Path f = copy("skylake-a.xml", "h.xml");
     List<ParsedDocument> direct = read(f);
-    ReadAhead.Promised p = ReadAhead.promise(List.of(f));
+    ReadAhead.Promised<ParsedDocument> p = ReadAhead.DOCUMENTS.promise(List.of(f));
     assertThat(p.isEmpty()).isFalse();
-    ReadAhead.readAll(p);
-    assertThat(ReadAhead.promised(new InputFile(f.toString(), f))).isTrue();
+    ReadAhead.DOCUMENTS.readAll(p);
+    assertThat(ReadAhead.DOCUMENTS.promised(new InputFile(f.toString(), f))).isTrue();
     assertThat(read(f)).isEqualTo(direct);
-    assertThat(ReadAhead.promised(new InputFile(f.toString(), f))).isFalse(); // used once
+    assertThat(ReadAhead.DOCUMENTS.promised(new InputFile(f.toString(), f))).isFalse(); // used once
   }
 
   @Test
   void aFileChangedAfterThePromiseIsReadAgain() throws Exception {
     Path f = copy("skylake-a.xml", "h.xml");
-    ReadAhead.Promised p = ReadAhead.promise(List.of(f));
-    ReadAhead.readAll(p);
+    ReadAhead.Promised<ParsedDocument> p = ReadAhead.DOCUMENTS.promise(List.of(f));
+    ReadAhead.DOCUMENTS.readAll(p);
     Files.copy(Path.of("samples/epyc-rome.xml"), f, StandardCopyOption.REPLACE_EXISTING);
     Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + 5000));
     HostCapabilities caps = (HostCapabilities) read(f).get(0);
@@ -72,7 +72,7 @@ class ReadAheadTest {
     List<String> direct = outcome(f);
     assertThat(direct).hasSize(2);
     assertThat(direct.get(1)).startsWith("error: ").contains("two.xml");
-    ReadAhead.readAll(ReadAhead.promise(List.of(f)));
+    ReadAhead.DOCUMENTS.readAll(ReadAhead.DOCUMENTS.promise(List.of(f)));
     assertThat(outcome(f)).isEqualTo(direct);
   }
 
@@ -80,7 +80,7 @@ class ReadAheadTest {
   void aFileReadUnderAnotherNameIsReadAgainUnderThatName() throws Exception {
     Path f = copy("skylake-a.xml", "h.xml");
     Path other = dir.resolve(".").resolve("h.xml"); // the same file, named differently
-    ReadAhead.readAll(ReadAhead.promise(List.of(other)));
+    ReadAhead.DOCUMENTS.readAll(ReadAhead.DOCUMENTS.promise(List.of(other)));
     List<ParsedDocument> docs = read(f);
     assertThat(docs.get(0).source()).isEqualTo(f.toString());
     assertThat(docs).isEqualTo(new InputReader().readAll(List.of(f.toString())));
@@ -95,8 +95,8 @@ class ReadAheadTest {
     }
     Path last = files.get(files.size() - 1);
     List<ParsedDocument> direct = read(last);
-    ReadAhead.Promised p = ReadAhead.promise(files);
-    Thread t = new Thread(() -> ReadAhead.readAll(p));
+    ReadAhead.Promised<ParsedDocument> p = ReadAhead.DOCUMENTS.promise(files);
+    Thread t = new Thread(() -> ReadAhead.DOCUMENTS.readAll(p));
     t.start();
     Assertions.assertTimeoutPreemptively(
         Duration.ofSeconds(20), () -> assertThat(read(last)).isEqualTo(direct));
@@ -112,16 +112,16 @@ class ReadAheadTest {
   void aReaderClaimsAFileNotStartedAndTheReadAheadSkipsIt() throws Exception {
     Path first = copy("skylake-a.xml", "first.xml");
     Path second = copy("cascadelake.xml", "second.xml");
-    ReadAhead.Promised p = ReadAhead.promise(List.of(first, second));
+    ReadAhead.Promised<ParsedDocument> p = ReadAhead.DOCUMENTS.promise(List.of(first, second));
     List<ParsedDocument> direct = new InputReader().readAll(List.of(second.toString()));
     // taken before any read-ahead: read at once, no waiting (the read-ahead has not run at all)
     Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
         () -> assertThat(read(second)).isEqualTo(direct));
-    assertThat(ReadAhead.promised(new InputFile(second.toString(), second))).isFalse();
-    ReadAhead.readAll(p); // reads first only
-    assertThat(ReadAhead.promised(new InputFile(first.toString(), first))).isTrue();
+    assertThat(ReadAhead.DOCUMENTS.promised(new InputFile(second.toString(), second))).isFalse();
+    ReadAhead.DOCUMENTS.readAll(p); // reads first only
+    assertThat(ReadAhead.DOCUMENTS.promised(new InputFile(first.toString(), first))).isTrue();
     assertThat(read(first)).hasSize(1);
-    assertThat(ReadAhead.promised(new InputFile(first.toString(), first))).isFalse();
+    assertThat(ReadAhead.DOCUMENTS.promised(new InputFile(first.toString(), first))).isFalse();
   }
 
   @Test
@@ -153,7 +153,7 @@ class ReadAheadTest {
   void aMissingFileIsTheReadersToReport() {
     Path missing = dir.resolve("gone.xml");
     assertThat(ReadAhead.filesOf(List.of(missing.toString()))).isEmpty();
-    assertThat(ReadAhead.promise(List.of(missing)).isEmpty()).isTrue();
+    assertThat(ReadAhead.DOCUMENTS.promise(List.of(missing)).isEmpty()).isTrue();
     assertThatThrownBy(() -> read(missing)).isInstanceOf(InputException.class)
         .hasMessageContaining("no such file");
   }

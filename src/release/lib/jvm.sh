@@ -90,8 +90,10 @@ jvm_options() {
     record=(-XX:AOTCacheOutput="$data.$$.tmp")
     use=(-XX:AOTCache="$data" -Xlog:aot=off -Xlog:cds=off)
   else
+    # a static archive (the training run's class list, then one dump): it starts sooner than a
+    # dynamic archive on top of the JDK's
     data="$dir/migcheck-java-$version.jsa"
-    record=(-XX:ArchiveClassesAtExit="$data.$$.tmp" -Xshare:auto)
+    record=(-XX:DumpLoadedClassList="$data.$$.classlist")
     use=(-XX:SharedArchiveFile="$data" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
   if { [ ! -f "$data" ] || [ "$jar" -nt "$data" ]; } && [ -d "$dir" ] && [ -w "$dir" ] \
@@ -99,6 +101,11 @@ jvm_options() {
     # recorded under a temporary name and moved in place: a concurrent run never sees half of it
     "$java_bin" -XX:+UseSerialGC -Xss4m -XX:TieredStopAtLevel=1 "${record[@]}" -Xlog:disable \
       -cp "$jar" org.migcheck.cli.Training "$samples" >/dev/null 2>&1 || true
+    if [ -s "$data.$$.classlist" ]; then
+      "$java_bin" -XX:+UseSerialGC -Xss4m -Xshare:dump -XX:SharedClassListFile="$data.$$.classlist" \
+        -XX:SharedArchiveFile="$data.$$.tmp" -Xlog:disable -cp "$jar" >/dev/null 2>&1 || true
+      rm -f "$data.$$.classlist"
+    fi
     if [ -s "$data.$$.tmp" ]; then
       mv -f "$data.$$.tmp" "$data" 2>/dev/null || rm -f "$data.$$.tmp"
     else

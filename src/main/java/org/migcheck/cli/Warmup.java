@@ -115,13 +115,9 @@ final class Warmup {
       }
     } catch (RuntimeException | LinkageError e) {
       // the command meets the same problem itself and reports it properly
-    } finally {
-      // whatever happened: the command may be waiting for them
-      try {
-        ReadAhead.DOCUMENTS.readAll(documents);
-      } finally {
-        ReadAhead.CPUS.readAll(cpus);
-      }
     }
+    // should this thread die, a file it has not claimed is read by the command itself
+    ReadAhead.DOCUMENTS.readAll(documents);
+    ReadAhead.CPUS.readAll(cpus);
   }
 }

@@ -52,8 +52,11 @@ public final class ReadAhead<E> {
   /** What reading one file gave: its items and the bad input that ended it, if any. */
   private record Outcome<E>(List<E> items, InputException error) {}
 
-  /** A file's name (items' sources come from it), its state when promised, the outcome. */
-  private record Entry<E>(String name, long size, long modified, AtomicBoolean claimed,
+  /**
+   * A promised file (its name, {@code file.toString()}, is what items' sources come from), its
+   * state when promised, who has claimed it, and the outcome of the read-ahead's reading.
+   */
+  private record Entry<E>(Path file, long size, long modified, AtomicBoolean claimed,
       CompletableFuture<Outcome<E>> outcome) {}
 
   /** Read ahead only this much in all: more is not a short command's input. */
@@ -107,19 +110,18 @@ public final class ReadAhead<E> {
     return out.size() <= MAX_FILES && bytes <= MAX_BYTES ? out : List.of();
   }
 
-  /** Files promised by one call, with their entries, which {@link #readAll} completes. */
+  /** The files promised by one call, which {@link #readAll} reads. */
   public static final class Promised<E> {
-    private final List<Path> files = new ArrayList<>();
     private final List<Entry<E>> entries = new ArrayList<>();
 
     public boolean isEmpty() {
-      return files.isEmpty();
+      return entries.isEmpty();
     }
   }
 
   /**
-   * Promises these files: a later read of one waits for {@link #readAll} instead of reading it.
-   * Call before the thread that runs {@code readAll} starts. Files already promised are skipped.
+   * Promises these files: a later read of one takes what {@link #readAll} read, or reads the file
+   * itself when {@code readAll} has not started it. Files already promised are skipped.
    */
   public Promised<E> promise(List<Path> files) {
     Promised<E> out = new Promised<>();
@@ -129,10 +131,9 @@ public final class ReadAhead<E> {
       if (key == null || a == null || !a.isRegularFile()) {
         continue;
       }
-      Entry<E> e = new Entry<>(f.toString(), a.size(), a.lastModifiedTime().toMillis(),
-          new AtomicBoolean(), new CompletableFuture<>());
+      Entry<E> e = new Entry<>(f, a.size(), a.lastModifiedTime().toMillis(), new AtomicBoolean(),
+          new CompletableFuture<>());
       if (entries.putIfAbsent(key, e) == null) {
-        out.files.add(f);
         out.entries.add(e);
       }
     }
@@ -140,30 +141,24 @@ public final class ReadAhead<E> {
   }
 
   /**
-   * Reads the promised files no reader has claimed, in order, on the calling thread. Whatever
-   * happens, every one of them gets an outcome, so that no reader waits forever.
+   * Reads the promised files no reader has claimed, in order, on the calling thread. A file it
+   * claims always gets an outcome; one it never reaches stays unclaimed, for its reader to read:
+   * no reader waits for a read-ahead that stopped.
    */
   public void readAll(Promised<E> promised) {
-    int done = 0;
-    try {
-      InputReader reader = new InputReader();
-      for (; done < promised.files.size(); done++) {
-        readOne(reader, promised.files.get(done), promised.entries.get(done));
-      }
-    } finally {
-      for (int i = done; i < promised.entries.size(); i++) {
-        promised.entries.get(i).outcome().cancel(false);
-      }
+    InputReader reader = new InputReader();
+    for (Entry<E> e : promised.entries) {
+      readOne(reader, e);
     }
   }
 
-  private void readOne(InputReader reader, Path f, Entry<E> e) {
+  private void readOne(InputReader reader, Entry<E> e) {
     if (!e.claimed().compareAndSet(false, true)) {
       return; // a reader got to it first and reads it itself
     }
     List<E> items = new ArrayList<>();
     try {
-      reading.read(reader, new InputFile(f.toString(), f), items::add);
+      reading.read(reader, new InputFile(e.file().toString(), e.file()), items::add);
       e.outcome().complete(new Outcome<>(items, null));
     } catch (InputException bad) {
       e.outcome().complete(new Outcome<>(items, bad));
@@ -193,7 +188,7 @@ public final class ReadAhead<E> {
     }
     Path key = key(file.path());
     Entry<E> e = key == null ? null : entries.remove(key);
-    if (e == null || !e.name().equals(file.name())) {
+    if (e == null || !e.file().toString().equals(file.name())) {
       return false; // a document's source is its file's name: read under another, read again
     }
     if (e.claimed().compareAndSet(false, true)) {

@@ -86,9 +86,12 @@ class ReadAheadTest {
     assertThat(docs).isEqualTo(new InputReader().readAll(List.of(f.toString())));
   }
 
-  /** A reader may find a file promised before the read-ahead thread gets to it: it waits. */
+  /**
+   * Readers racing a read-ahead thread: each file is read by whoever claims it first, the other
+   * takes it or skips it, and every reader gets the documents, none waits forever.
+   */
   @Test
-  void aReaderWaitsForAFileNotReadYet() throws Exception {
+  void readersRacingTheReadAheadGetEveryFile() throws Exception {
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       files.add(copy("skylake-a.xml", "h" + i + ".xml"));

@@ -94,7 +94,7 @@ jvm_options() {
     # dynamic archive on top of the JDK's
     data="$dir/migcheck-java-$version.jsa"
     record=(-XX:DumpLoadedClassList="$data.$$.classlist")
-    use=(-XX:SharedArchiveFile="$data" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+    use=(-XX:SharedArchiveFile="$data" -Xshare:auto -Xlog:cds=off)
   fi
   if { [ ! -f "$data" ] || [ "$jar" -nt "$data" ]; } && [ -d "$dir" ] && [ -w "$dir" ] \
       && [ -d "$samples" ]; then

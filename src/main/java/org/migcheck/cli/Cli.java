@@ -48,11 +48,13 @@ public final class Cli {
   }
 
   public int run(String... args) {
-    CommandLine cl = commandLine(context, args);
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> failure(ex, debug(parseResult)));
     try {
-      return cl.execute(args);
+      boolean compiled = compilable(args);
+      Integer code = execute(commandLine(context, compiled, args), compiled, args);
+      if (code == null) { // help or version that a compiled model cannot answer: annotations do
+        code = execute(commandLine(context, false, args), false, args);
+      }
+      return code;
     } catch (OutOfMemoryError e) {
       // documents are size-limited, but check, suggest and baseline keep all their hosts
       context.out().flush();
@@ -61,6 +63,56 @@ public final class Cli {
           + " 'migcheck fleet', which streams them, or give Java more (JAVA_TOOL_OPTIONS=-Xmx...)");
       return ExitCodes.BAD_INPUT;
     }
+  }
+
+  /** Runs {@code cl}; null when {@code compiled} and the arguments asked for help or version. */
+  private Integer execute(CommandLine cl, boolean compiled, String... args) {
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> failure(ex, debug(parseResult)));
+    HelpGuard guard = new HelpGuard();
+    if (compiled) {
+      cl.setExecutionStrategy(guard);
+    }
+    int code = cl.execute(args);
+    return guard.helpAsked ? null : code;
+  }
+
+  /**
+   * picocli's own strategy, except that a help or version request on a compiled model (which has
+   * no descriptions) is only noted, for a second run on the annotated one.
+   */
+  private static final class HelpGuard implements CommandLine.IExecutionStrategy {
+    private boolean helpAsked;
+
+    @Override
+    public int execute(CommandLine.ParseResult parseResult) {
+      for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+        if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+          helpAsked = true;
+          return ExitCodes.OK;
+        }
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    }
+  }
+
+  /**
+   * Whether a compiled model ({@link CompiledSpec}) may run these arguments: a named subcommand
+   * and nothing that plainly asks for help or version, which come from the annotations, nor an
+   * argument file. Anything subtler (a cluster like -hV) is caught after parsing by {@link
+   * HelpGuard}.
+   */
+  static boolean compilable(String... args) {
+    if (args.length == 0 || !SUBCOMMANDS.containsKey(args[0])) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")
+          || a.startsWith("@")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -93,6 +145,14 @@ public final class Cli {
    * gets the whole annotated tree.
    */
   static CommandLine commandLine(CliContext context, String... args) {
+    return commandLine(context, compilable(args), args);
+  }
+
+  /**
+   * As {@link #commandLine(CliContext, String...)}; with {@code compiled}, the named subcommand's
+   * model comes from its {@link CompiledSpec} (the annotations if it has none).
+   */
+  static CommandLine commandLine(CliContext context, boolean compiled, String... args) {
     if (args.length == 0) {
       return commandLine(context);
     }
@@ -104,7 +164,10 @@ public final class Cli {
     CommandFactory factory = new CommandFactory(context);
     CommandLine cl = new CommandLine(topLevel(), factory);
     if (only != null) {
-      cl.addSubcommand(args[0], new CommandLine(create(factory, only), factory));
+      CommandLine.Model.CommandSpec spec =
+          compiled ? CompiledSpec.build(args[0], only, factory) : null;
+      cl.addSubcommand(args[0], new CommandLine(spec != null ? spec : create(factory, only),
+          factory));
     }
     return configure(cl, context);
   }

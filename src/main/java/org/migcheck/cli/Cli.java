@@ -141,8 +141,10 @@ public final class Cli {
    * The command line {@code args} need: picocli builds a command's model by reflection when it is
    * added (tens of milliseconds for all of them on a cold JVM), so a run that names a subcommand
    * first gets that one alone, under the programmatic {@link #topLevel()}, and {@code --version}
-   * that alone. Anything else (help, a mistyped command, which picocli answers with suggestions)
-   * gets the whole annotated tree.
+   * that alone. That one is built from its compiled model ({@link CompiledSpec}), which reads no
+   * annotation, unless the arguments ask for its help or version ({@link #compilable}). Anything
+   * else (help, a mistyped command, which picocli answers with suggestions) gets the whole
+   * annotated tree.
    */
   static CommandLine commandLine(CliContext context, String... args) {
     return commandLine(context, compilable(args), args);

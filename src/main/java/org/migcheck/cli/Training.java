@@ -15,9 +15,9 @@ import java.util.List;
  * The training run for the class data the launchers record once per Java runtime (an AppCDS
  * archive on JDK 17-24, an AOT cache on JDK 25+): every later run maps the classes this run
  * loaded instead of reading, verifying and linking them. One JVM runs the common commands on the
- * samples (output discarded), so the archive covers each of them, picocli's help and the
- * libraries they load (the fast reader and the binder, and JAXB for a document the fast reader
- * hands back).
+ * samples (output discarded), so the archive covers each of them (built from their compiled
+ * picocli models, {@link CompiledSpec}), picocli's help (from the annotations) and the libraries
+ * they load (the fast reader and the binder, and JAXB for a document the fast reader hands back).
  *
  * <p>Usage: {@code java -cp migcheck-all.jar org.migcheck.cli.Training SAMPLES_DIR}.
  */

@@ -358,6 +358,8 @@ class CompiledSpecTest {
     "suggest --help=true",
     "fleet --format json -h",
     "diff a -h b",
+    "check --bogus -hV a b",
+    "gate -hV",
   })
   void aRunThroughCliIsTheAnnotatedRun(String line) {
     String[] args = line.split(" ");

@@ -222,7 +222,7 @@ final class CompiledSpec {
       if (end < 0) {
         end = text.length();
       }
-      fields = split(text.substring(pos, end));
+      fields = split(text.substring(pos, end), '\t');
       pos = end + 1;
       next = 0;
       return true;
@@ -237,18 +237,7 @@ final class CompiledSpec {
 
     private String[] strings() {
       String s = string();
-      if (s.isEmpty()) {
-        return new String[0];
-      }
-      List<String> out = new ArrayList<>();
-      int from = 0;
-      int sp;
-      while ((sp = s.indexOf(' ', from)) >= 0) {
-        out.add(s.substring(from, sp));
-        from = sp + 1;
-      }
-      out.add(s.substring(from));
-      return out.toArray(new String[0]);
+      return s.isEmpty() ? new String[0] : split(s, ' ');
     }
 
     private int integer() {
@@ -264,15 +253,16 @@ final class CompiledSpec {
     }
   }
 
-  private static String[] split(String line) {
+  /** {@code s} split at every {@code separator} (String.split would compile a pattern). */
+  private static String[] split(String s, char separator) {
     List<String> out = new ArrayList<>();
     int from = 0;
-    int tab;
-    while ((tab = line.indexOf('\t', from)) >= 0) {
-      out.add(line.substring(from, tab));
-      from = tab + 1;
+    int at;
+    while ((at = s.indexOf(separator, from)) >= 0) {
+      out.add(s.substring(from, at));
+      from = at + 1;
     }
-    out.add(line.substring(from));
+    out.add(s.substring(from));
     return out.toArray(new String[0]);
   }
 

@@ -3,10 +3,7 @@ package org.migcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -380,23 +377,8 @@ class CompiledSpecTest {
 
   @TempDir Path dir;
 
-  /** The class-load log of a fresh JVM running migcheck with {@code args} from the samples. */
   private List<String> loadedClasses(String... args) throws Exception {
-    Path log = dir.resolve("classes.log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:file=" + log,
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command)
-        .directory(Path.of(System.getProperty("migcheck.basedir", ".")).toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", args)).isIn(0, 1);
-    return Files.readAllLines(log, StandardCharsets.UTF_8);
+    return ClassLoadLog.of(dir, args);
   }
 
   /**

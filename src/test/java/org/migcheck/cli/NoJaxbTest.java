@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,21 +24,7 @@ class NoJaxbTest {
 
   /** The classes a fresh JVM loaded running migcheck with {@code args}. */
   private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
-    Path log = dir.resolve("classes.log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:file=" + log,
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command)
-        .directory(Path.of(System.getProperty("migcheck.basedir", ".")).toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", args)).isIn(0, 1);
-    return Files.readAllLines(log, StandardCharsets.UTF_8);
+    return ClassLoadLog.of(dir, args);
   }
 
   private static long jaxbClasses(List<String> loaded) {

@@ -44,9 +44,11 @@ final class CompiledSpec {
    */
   static CommandSpec build(String name, Class<?> commandClass, CommandLine.IFactory factory) {
     String text = read(name);
-    if (text == null) {
-      return null;
-    }
+    return text == null ? null : fromText(text, commandClass, factory);
+  }
+
+  /** The model a description gives, or null if it does not fit {@code commandClass}. */
+  static CommandSpec fromText(String text, Class<?> commandClass, CommandLine.IFactory factory) {
     try {
       return new Reader(text, factory).command(commandClass);
     } catch (Exception e) {

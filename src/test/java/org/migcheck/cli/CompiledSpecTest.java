@@ -431,6 +431,90 @@ class CompiledSpecTest {
         .isNull();
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // what no subcommand uses yet, on a command of the test's own
+
+  /** Fallback values, negatable options, ranges, variables, nested and preset mixins, @Spec. */
+  @CommandLine.Command(name = "sample")
+  static final class SampleCommand {
+    @CommandLine.Spec CommandSpec spec;
+
+    @CommandLine.Option(names = {"-q", "--quiet"}, negatable = true)
+    boolean quiet;
+
+    @CommandLine.Option(names = "--color", arity = "0..1", fallbackValue = "always",
+        paramLabel = "WHEN")
+    String color;
+
+    @CommandLine.Option(names = "-n", defaultValue = "${sys:migcheck.test.sample.n:-4}")
+    int n;
+
+    @CommandLine.Option(names = "--level", split = "[,;]", hidden = true)
+    List<Format> levels;
+
+    @CommandLine.Mixin ReportOptions report;
+
+    @CommandLine.Mixin HostLibvirtOptions preset = new HostLibvirtOptions();
+
+    @CommandLine.Parameters(index = "0..1", arity = "0..2", paramLabel = "FILE")
+    List<String> files;
+
+    @CommandLine.Parameters(index = "2", defaultValue = "last")
+    String third;
+  }
+
+  @Test
+  void aCommandWithWhatSubcommandsDoNotUseRoundTrips() {
+    CommandFactory factory = new CommandFactory(quiet());
+    String text = CompiledSpecWriter.describe(
+        CommandSpec.forAnnotatedObject(new SampleCommand(), factory));
+    CommandSpec c = CompiledSpec.fromText(text, SampleCommand.class, factory);
+    assertThat(c).as(text).isNotNull();
+    assertThat(describe(c)).isEqualTo(
+        describe(CommandSpec.forAnnotatedObject(new SampleCommand(), factory)));
+    assertThat(((SampleCommand) c.userObject()).spec).isSameAs(c);
+    for (String line : new String[] {"", "--no-quiet --color", "--color never a b c", "-n 7 x",
+        "--level TEXT;json,Json --level text", "-o f --format json a", "--color -q", "a b c d",
+        "-n x", "--quiet=false", "--host-libvirt h=1 --host-libvirt=g=2 a"}) {
+      String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+      CommandSpec annotated = CommandSpec.forAnnotatedObject(new SampleCommand(), factory);
+      assertThat(sampleOutcome(CompiledSpec.fromText(text, SampleCommand.class, factory), args))
+          .as(line).isEqualTo(sampleOutcome(annotated, args));
+    }
+  }
+
+  private static String sampleOutcome(CommandSpec spec, String... args) {
+    CommandLine cl = new CommandLine(spec);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    try {
+      cl.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      return "error " + e.getMessage();
+    }
+    return values(spec.userObject()).replaceAll("spec=.*\n", "spec\n");
+  }
+
+  /** Something the description cannot carry keeps the annotations. */
+  @CommandLine.Command(name = "converted")
+  static final class ConvertedCommand {
+    @CommandLine.Option(names = "--x", converter = UpperCase.class)
+    String x;
+  }
+
+  static final class UpperCase implements CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      return value.toUpperCase(java.util.Locale.ROOT);
+    }
+  }
+
+  @Test
+  void aConverterIsNotDescribed() {
+    CommandSpec spec = CommandSpec.forAnnotatedObject(new ConvertedCommand());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompiledSpecWriter.describe(spec))
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("converter");
+  }
+
   @Test
   void escapingKeepsAnyFieldOnOneLine() {
     for (String s : new String[] {"", "a\tb", "a\nb", "\\", "\\0", "\\t", "x\\\\n\t"}) {

@@ -35,6 +35,21 @@ public final class Bits {
     return b.build();
   }
 
+  /** The set of these 64-bit words (bit i of word w is position 64w+i); takes the array. */
+  static Bits ofWords(long[] words) {
+    return words.length == 0 ? EMPTY : new Bits(words);
+  }
+
+  /** How many words hold the set (the last one is non-zero). */
+  int wordCount() {
+    return words.length;
+  }
+
+  /** Word {@code i} of the set (positions 64i to 64i+63). */
+  long word(int i) {
+    return words[i];
+  }
+
   public boolean get(int position) {
     int w = position >>> 6;
     return w < words.length && (words[w] & (1L << position)) != 0;

@@ -2,7 +2,7 @@ package org.migcheck.cpumap;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +31,17 @@ public final class CpuMap {
     this.vendors = List.copyOf(vendors);
     this.features = List.copyOf(features);
     this.models = List.copyOf(models);
-    this.vendorsByName = index(vendors, Vendor::name);
-    this.featuresByName = index(features, Feature::name);
-    this.modelsByName = index(models, CpuModel::name);
-    Map<String, Feature> aliases = new LinkedHashMap<>();
+    // plain loops into maps nobody changes afterwards (final fields publish them safely): no
+    // method references or Map.copyOf on start-up's path (MapCodec decodes a map per run)
+    Map<String, Vendor> vendorIndex = new HashMap<>();
+    for (Vendor v : this.vendors) {
+      vendorIndex.put(v.name(), v);
+    }
+    Map<String, Feature> featureIndex = new HashMap<>();
+    Map<String, Feature> aliases = new HashMap<>();
     Bits.Builder blockers = new Bits.Builder();
-    for (Feature f : features) {
+    for (Feature f : this.features) {
+      featureIndex.put(f.name(), f);
       for (FeatureAlias a : f.aliases()) {
         aliases.putIfAbsent(a.name(), f);
       }
@@ -44,17 +49,29 @@ public final class CpuMap {
         blockers.or(f.bits());
       }
     }
-    this.featuresByAlias = Map.copyOf(aliases);
+    Map<String, CpuModel> modelIndex = new HashMap<>();
+    for (CpuModel m : this.models) {
+      modelIndex.put(m.name(), m);
+    }
+    this.vendorsByName = vendorIndex;
+    this.featuresByName = featureIndex;
+    this.featuresByAlias = aliases;
+    this.modelsByName = modelIndex;
     this.nonMigratable = blockers.build();
   }
 
-  private static <T> Map<String, T> index(
-      List<T> items, java.util.function.Function<T, String> key) {
-    Map<String, T> m = new LinkedHashMap<>();
-    for (T t : items) {
-      m.put(key.apply(t), t);
-    }
-    return Map.copyOf(m);
+  /** The same map under another source: shares everything else. */
+  private CpuMap(CpuMap m, MapSource source) {
+    this.arch = m.arch;
+    this.source = source;
+    this.vendors = m.vendors;
+    this.features = m.features;
+    this.models = m.models;
+    this.vendorsByName = m.vendorsByName;
+    this.featuresByName = m.featuresByName;
+    this.featuresByAlias = m.featuresByAlias;
+    this.modelsByName = m.modelsByName;
+    this.nonMigratable = m.nonMigratable;
   }
 
   public Arch arch() {
@@ -67,7 +84,7 @@ public final class CpuMap {
 
   /** The same map under another source (e.g. naming the libvirt it emulates). */
   CpuMap withSource(MapSource other) {
-    return new CpuMap(arch, other, vendors, features, models);
+    return new CpuMap(this, other);
   }
 
   public List<Vendor> vendors() {
@@ -82,7 +99,7 @@ public final class CpuMap {
     return models;
   }
 
-  // lookups of null find nothing (Map.copyOf maps would throw)
+  // lookups of null find nothing
 
   public Optional<Vendor> vendor(String name) {
     return name == null ? Optional.empty() : Optional.ofNullable(vendorsByName.get(name));

@@ -78,14 +78,36 @@ public final class CpuMapLoader {
       synchronized (CpuMapLoader.class) {
         m = BUNDLED.get(version);
         if (m == null) {
-          m = bundledFromBinary(version);
-          if (m == null) {
-            m = bundledFromXml(version);
-          }
+          m =
+              binaryElseXml(
+                  version,
+                  CpuMapLoader.class.getClassLoader().getResourceAsStream(binaryName(version)));
           BUNDLED.put(version, m);
         }
       }
     }
+    return m;
+  }
+
+  /**
+   * A bundled map from its precompiled form ({@code binary}, closed here), or from its XML when
+   * there is none or it does not open (another format, damaged): the XML is the source of truth.
+   */
+  static CpuMaps binaryElseXml(String version, InputStream binary) {
+    CpuMaps m = null;
+    if (binary != null) {
+      try (InputStream in = binary) {
+        m = MapCodec.read(in);
+      } catch (IOException e) {
+        m = null; // a stale or damaged build artefact
+      }
+    }
+    if (m == null) {
+      return bundledFromXml(version);
+    }
+    // nearly every run asks for x86: decode it here, on the thread that loads the map ahead
+    // (the warm-up); ppc64 and arm wait until asked for
+    m.forArch(Arch.X86);
     return m;
   }
 
@@ -106,12 +128,20 @@ public final class CpuMapLoader {
       if (list == null || list.isBlank()) {
         throw new IllegalStateException("the jar lists no bundled cpu_map (a broken build)");
       }
-      v =
-          java.util.Arrays.stream(list.split(","))
-              .map(String::trim)
-              .sorted(
-                  java.util.Comparator.comparing(x -> LibvirtVersion.parse(x, BUNDLED_PREFIX)))
-              .toList();
+      // a plain insertion sort: no streams or lambdas on start-up's path (see MapCodec)
+      List<String> sorted = new ArrayList<>();
+      List<LibvirtVersion> parsed = new ArrayList<>();
+      for (String s : list.split(",")) {
+        String name = s.trim();
+        LibvirtVersion version = LibvirtVersion.parse(name, BUNDLED_PREFIX);
+        int at = parsed.size();
+        while (at > 0 && parsed.get(at - 1).compareTo(version) > 0) {
+          at--;
+        }
+        sorted.add(at, name);
+        parsed.add(at, version);
+      }
+      v = List.copyOf(sorted);
       versions = v;
     }
     return v;

@@ -1,13 +1,9 @@
 package org.migcheck.cpumap;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.migcheck.InputException;
 
 /** A libvirt release number: major.minor.micro ("11.3" means 11.3.0). */
 public record LibvirtVersion(int major, int minor, int micro) implements Comparable<LibvirtVersion> {
-  private static final Pattern FORM = Pattern.compile("(\\d{1,4})(?:\\.(\\d{1,4}))?(?:\\.(\\d{1,4}))?");
-
   /**
    * libvirt 8.4.0 changed how x86Decode picks a model (penalised disabled features, all input
    * models preferred in a baseline); older releases keep the shortest feature list.
@@ -16,23 +12,46 @@ public record LibvirtVersion(int major, int minor, int micro) implements Compara
 
   /** The version in a string such as "11.3" or "11.3.0", or a user error naming {@code where}. */
   public static LibvirtVersion parse(String text, String where) {
-    Matcher m = FORM.matcher(text == null ? "" : text.trim());
-    if (!m.matches()) {
+    LibvirtVersion v = parseOrNull(text);
+    if (v == null) {
       throw new InputException(
           where, "'" + text + "' is not a libvirt version (expected e.g. 11.3 or 11.3.0)");
     }
-    return new LibvirtVersion(
-        Integer.parseInt(m.group(1)),
-        m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
-        m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+    return v;
   }
 
-  /** The version in a string, or null when it is null or not a version. */
+  /**
+   * The version in a string, or null when it is null or not a version: after trimming, one to
+   * three dot-separated numbers of one to four ASCII digits. Read by hand, not with a regex: the
+   * bundled maps' versions are parsed at every start, and a cold JVM's first Pattern costs ms.
+   */
   public static LibvirtVersion parseOrNull(String text) {
-    if (text == null || !FORM.matcher(text.trim()).matches()) {
+    if (text == null) {
       return null;
     }
-    return parse(text, null);
+    String t = text.trim();
+    int[] parts = new int[3];
+    int n = 0;
+    int digits = 0;
+    int value = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9' && digits < 4) {
+        digits++;
+        value = value * 10 + (c - '0');
+      } else if (c == '.' && digits > 0 && n < 2) {
+        parts[n++] = value;
+        digits = 0;
+        value = 0;
+      } else {
+        return null;
+      }
+    }
+    if (digits == 0) {
+      return null;
+    }
+    parts[n] = value;
+    return new LibvirtVersion(parts[0], parts[1], parts[2]);
   }
 
   public boolean isOlderThan(LibvirtVersion other) {

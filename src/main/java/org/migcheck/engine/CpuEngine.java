@@ -2,9 +2,8 @@ package org.migcheck.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.Bits;
 import org.migcheck.cpumap.CpuMap;
@@ -20,20 +19,29 @@ import org.migcheck.model.FeaturePolicy;
  */
 public final class CpuEngine {
   private final CpuMaps maps;
-  private final Map<Arch, CpuDriver> drivers = new EnumMap<>(Arch.class);
+  // made on first use, like the maps' arches (a run usually needs x86 only); a CAS keeps one
+  // driver per arch when two threads ask at once
+  private final AtomicReferenceArray<CpuDriver> drivers =
+      new AtomicReferenceArray<>(Arch.values().length);
 
   public CpuEngine(CpuMaps maps) {
     this.maps = maps;
-    for (Arch a : maps.arches()) {
-      CpuMap m = maps.forArch(a).orElseThrow();
-      drivers.put(
-          a,
-          switch (a) {
+  }
+
+  private CpuDriver driverFor(CpuMap m) {
+    CpuDriver d = drivers.get(m.arch().ordinal());
+    if (d == null) {
+      d =
+          switch (m.arch()) {
             case X86 -> new X86Driver(m);
             case PPC64 -> new Ppc64Driver(m);
             case ARM -> new ArmDriver(m);
-          });
+          };
+      if (!drivers.compareAndSet(m.arch().ordinal(), null, d)) {
+        d = drivers.get(m.arch().ordinal());
+      }
     }
+    return d;
   }
 
   public CpuMaps maps() {
@@ -43,7 +51,7 @@ public final class CpuEngine {
   /** The driver for a libvirt arch name (x86_64, ppc64le, aarch64...) or a user error. */
   public CpuDriver driver(String libvirtArch, String source) {
     CpuMap m = maps.forLibvirtArch(libvirtArch, source);
-    return drivers.get(m.arch());
+    return driverFor(m);
   }
 
   /**

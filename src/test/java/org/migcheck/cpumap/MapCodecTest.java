@@ -262,6 +262,34 @@ class MapCodecTest {
     assertSameMaps(read(bytes.toByteArray()), latest);
   }
 
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void roundTripsValuesBeyond32Bits(long seed) throws IOException {
+    Random r = new Random(seed);
+    long[] v = new long[12];
+    for (int i = 0; i < v.length; i++) {
+      // small, u32, beyond u32 and negative values, as a hand-made map may hold
+      v[i] = switch (r.nextInt(4)) {
+        case 0 -> r.nextInt(64);
+        case 1 -> r.nextLong() & 0xFFFFFFFFL;
+        case 2 -> r.nextLong() >>> 1;
+        default -> -1 - r.nextInt(1000);
+      };
+    }
+    MapSource src = new MapSource("path", "test", "split", null);
+    Vendor vendor = new Vendor("V", null, v[0], Bits.of(r.nextInt(200)));
+    Feature f = new Feature("f", 0, List.of(new CpuidBits(v[1], v[2], v[3], v[4], v[5], v[6])),
+        List.of(new MsrBits(v[7], v[8], v[9])), List.of(), List.of(), r.nextBoolean(),
+        Bits.of(r.nextInt(500), r.nextInt(500)));
+    CpuModel model = new CpuModel("M", 0, null, vendor, List.of(), true, true, f.bits(), List.of(),
+        List.of(f), null, List.of(new Pvr(v[10], v[11])));
+    CpuMap map = new CpuMap(Arch.X86, src, List.of(vendor), List.of(f), List.of(model));
+    CpuMaps maps = new CpuMaps(src, java.util.Map.of(Arch.X86, map));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    MapCodec.write(maps, bytes);
+    assertSameMaps(read(bytes.toByteArray()), maps);
+  }
+
   @Test
   void rejectsOtherData() {
     assertThatThrownBy(() -> read(new byte[] {0, 3, 'a', 'b', 'c'})).isInstanceOf(IOException.class);

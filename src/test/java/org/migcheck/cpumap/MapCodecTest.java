@@ -173,6 +173,14 @@ class MapCodecTest {
     assertThat(decoded.forArch(Arch.X86).orElseThrow().source().emulated()).isNull();
   }
 
+  /** MapCodec refuses the bytes, and the loader given them loads the XML instead. */
+  static void assertRefusedAndXmlUsed(String version, byte[] bytes, String what) {
+    assertThatThrownBy(() -> read(bytes)).as(what).isInstanceOf(IOException.class);
+    assertSameMaps(
+        CpuMapLoader.binaryElseXml(version, new ByteArrayInputStream(bytes)),
+        CpuMapLoader.bundledFromXml(version));
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void aDamagedFileIsRefusedAndTheLoaderUsesTheXml(long seed) throws IOException {
@@ -181,10 +189,7 @@ class MapCodecTest {
     byte[] bytes = binary(version);
     int at = r.nextInt(bytes.length);
     bytes[at] ^= (byte) (1 + r.nextInt(255));
-    assertThatThrownBy(() -> read(bytes)).as("byte %d changed", at).isInstanceOf(IOException.class);
-    assertSameMaps(
-        CpuMapLoader.binaryElseXml(version, new ByteArrayInputStream(bytes)),
-        CpuMapLoader.bundledFromXml(version));
+    assertRefusedAndXmlUsed(version, bytes, "byte " + at + " changed");
   }
 
   @ParameterizedTest
@@ -194,12 +199,7 @@ class MapCodecTest {
     String version = versions().get(r.nextInt(versions().size()));
     byte[] whole = binary(version);
     byte[] bytes = Arrays.copyOf(whole, r.nextInt(whole.length));
-    assertThatThrownBy(() -> read(bytes))
-        .as("the first %d bytes", bytes.length)
-        .isInstanceOf(IOException.class);
-    assertSameMaps(
-        CpuMapLoader.binaryElseXml(version, new ByteArrayInputStream(bytes)),
-        CpuMapLoader.bundledFromXml(version));
+    assertRefusedAndXmlUsed(version, bytes, "the first " + bytes.length + " bytes");
   }
 
   /** The bytes with their FORMAT replaced and the CRC made to match: a file of another format. */
@@ -225,11 +225,8 @@ class MapCodecTest {
     assertThat(read(withFormat(bytes, MapCodec.FORMAT)).arches()).hasSize(3); // the helper works
     for (int format : new int[] {1, MapCodec.FORMAT + 1}) {
       assertThatThrownBy(() -> read(withFormat(bytes, format)))
-          .isInstanceOf(IOException.class)
           .hasMessageContaining("format " + MapCodec.FORMAT);
-      assertSameMaps(
-          CpuMapLoader.binaryElseXml(version, new ByteArrayInputStream(withFormat(bytes, format))),
-          CpuMapLoader.bundledFromXml(version));
+      assertRefusedAndXmlUsed(version, withFormat(bytes, format), "format " + format);
     }
     // what format 1 began with (DataOutputStream's writeUTF and writeInt), the rest its size
     ByteArrayOutputStream old = new ByteArrayOutputStream();
@@ -237,10 +234,7 @@ class MapCodecTest {
     out.writeUTF(MapCodec.MAGIC);
     out.writeInt(1);
     out.write(new byte[115_000]);
-    assertThatThrownBy(() -> read(old.toByteArray())).isInstanceOf(IOException.class);
-    assertSameMaps(
-        CpuMapLoader.binaryElseXml(version, new ByteArrayInputStream(old.toByteArray())),
-        CpuMapLoader.bundledFromXml(version));
+    assertRefusedAndXmlUsed(version, old.toByteArray(), "format 1's beginning");
   }
 
   @Test

@@ -12,11 +12,23 @@ public final class Bits {
   public static final Bits EMPTY = new Bits(NO_WORDS);
 
   private final long[] words;
-  private final int hash;
+
+  /**
+   * The first non-zero word (words.length when empty). Positions run to a few thousand, so a
+   * feature of one bit high up is a long array of zeros: loops start here (libvirt's decode tests
+   * every feature against every model, some 50,000 containsAll calls per CPU).
+   */
+  private final int first;
+
+  private int hash; // lazily, as String does: most sets are never hashed
 
   private Bits(long[] words) {
     this.words = trim(words);
-    this.hash = Arrays.hashCode(this.words);
+    int f = 0;
+    while (f < this.words.length && this.words[f] == 0) {
+      f++;
+    }
+    this.first = f;
   }
 
   private static long[] trim(long[] w) {
@@ -72,7 +84,7 @@ public final class Bits {
       return this;
     }
     long[] r = Arrays.copyOf(words, Math.max(words.length, o.words.length));
-    for (int i = 0; i < o.words.length; i++) {
+    for (int i = o.first; i < o.words.length; i++) {
       r[i] |= o.words[i];
     }
     return new Bits(r);
@@ -80,7 +92,7 @@ public final class Bits {
 
   public Bits and(Bits o) {
     long[] r = new long[Math.min(words.length, o.words.length)];
-    for (int i = 0; i < r.length; i++) {
+    for (int i = Math.max(first, o.first); i < r.length; i++) {
       r[i] = words[i] & o.words[i];
     }
     return new Bits(r);
@@ -89,7 +101,7 @@ public final class Bits {
   /** This minus o. */
   public Bits andNot(Bits o) {
     long[] r = words.clone();
-    for (int i = 0; i < Math.min(r.length, o.words.length); i++) {
+    for (int i = Math.max(first, o.first); i < Math.min(r.length, o.words.length); i++) {
       r[i] &= ~o.words[i];
     }
     return new Bits(r);
@@ -100,7 +112,7 @@ public final class Bits {
     if (o.words.length > words.length) {
       return false;
     }
-    for (int i = 0; i < o.words.length; i++) {
+    for (int i = o.first; i < o.words.length; i++) {
       if ((o.words[i] & ~words[i]) != 0) {
         return false;
       }
@@ -109,7 +121,7 @@ public final class Bits {
   }
 
   public boolean intersects(Bits o) {
-    for (int i = 0; i < Math.min(words.length, o.words.length); i++) {
+    for (int i = Math.max(first, o.first); i < Math.min(words.length, o.words.length); i++) {
       if ((words[i] & o.words[i]) != 0) {
         return true;
       }
@@ -123,12 +135,17 @@ public final class Bits {
 
   @Override
   public boolean equals(Object obj) {
-    return obj instanceof Bits b && hash == b.hash && Arrays.equals(words, b.words);
+    return obj instanceof Bits b && hashCode() == b.hashCode() && Arrays.equals(words, b.words);
   }
 
   @Override
   public int hashCode() {
-    return hash;
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(words);
+      hash = h;
+    }
+    return h;
   }
 
   @Override
@@ -159,14 +176,14 @@ public final class Bits {
       if (o.words.length > words.length) {
         words = Arrays.copyOf(words, o.words.length);
       }
-      for (int i = 0; i < o.words.length; i++) {
+      for (int i = o.first; i < o.words.length; i++) {
         words[i] |= o.words[i];
       }
       return this;
     }
 
     public Builder andNot(Bits o) {
-      for (int i = 0; i < Math.min(words.length, o.words.length); i++) {
+      for (int i = o.first; i < Math.min(words.length, o.words.length); i++) {
         words[i] &= ~o.words[i];
       }
       return this;
@@ -187,7 +204,7 @@ public final class Bits {
           }
         }
       }
-      for (int i = 0; i < Math.min(words.length, o.words.length); i++) {
+      for (int i = o.first; i < Math.min(words.length, o.words.length); i++) {
         if ((o.words[i] & ~words[i]) != 0) {
           return false;
         }

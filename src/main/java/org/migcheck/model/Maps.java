@@ -15,7 +15,9 @@ final class Maps {
 
   static Map<String, List<String>> copyOrderedLists(Map<String, List<String>> in) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    in.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    for (Map.Entry<String, List<String>> e : in.entrySet()) { // no lambda: runs on a cold JVM
+      out.put(e.getKey(), List.copyOf(e.getValue()));
+    }
     return Collections.unmodifiableMap(out);
   }
 }

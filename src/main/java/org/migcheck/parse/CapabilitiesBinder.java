@@ -12,20 +12,20 @@ final class CapabilitiesBinder extends CpuBinder {
   XCapabilities capabilities() throws XMLStreamException {
     XCapabilities x = new XCapabilities();
     x.loc = here();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "host" -> x.host = host();
         case "guest" -> x.guests.add(guest());
         default -> skip();
       }
-    });
+    }
     return x;
   }
 
   private XCapabilities.Host host() throws XMLStreamException {
     XCapabilities.Host h = new XCapabilities.Host();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "uuid" -> h.uuid = text();
         case "cpu" -> h.cpu = cpu();
         case "power_management" -> h.powerManagement = powerManagement();
@@ -39,32 +39,44 @@ final class CapabilitiesBinder extends CpuBinder {
         case "migration_features" -> h.migrationFeatures = migrationFeatures();
         case "topology" -> {
           XCapabilities.Topology t = new XCapabilities.Topology();
-          only("cells", () -> wrapped(t.cells, "cell", this::cell));
+          while (nextChild("cells")) {
+            t.cells.clear(); // a wrapper starts its list afresh (see Binder)
+            while (nextChild("cell")) {
+              t.cells.add(cell());
+            }
+          }
           h.topology = t;
         }
         case "cache" -> {
           XCapabilities.Cache c = new XCapabilities.Cache();
-          only("bank", () -> c.banks.add(bank()));
+          while (nextChild("bank")) {
+            c.banks.add(bank());
+          }
           h.cache = c;
         }
-        case "memory_bandwidth" -> wrapped(h.memoryBandwidth, "node", this::bandwidthNode);
+        case "memory_bandwidth" -> {
+          h.memoryBandwidth.clear(); // a wrapper starts its list afresh (see Binder)
+          while (nextChild("node")) {
+            h.memoryBandwidth.add(bandwidthNode());
+          }
+        }
         case "secmodel" -> h.secModels.add(secModel());
         default -> skip();
       }
-    });
+    }
     return h;
   }
 
   private XCapabilities.PowerManagement powerManagement() throws XMLStreamException {
     XCapabilities.PowerManagement p = new XCapabilities.PowerManagement();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "suspend_mem" -> p.suspendMem = empty();
         case "suspend_disk" -> p.suspendDisk = empty();
         case "suspend_hybrid" -> p.suspendHybrid = empty();
         default -> skip();
       }
-    });
+    }
     return p;
   }
 
@@ -75,13 +87,18 @@ final class CapabilitiesBinder extends CpuBinder {
 
   private XCapabilities.MigrationFeatures migrationFeatures() throws XMLStreamException {
     XCapabilities.MigrationFeatures m = new XCapabilities.MigrationFeatures();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "live" -> m.live = empty();
-        case "uri_transports" -> wrapped(m.uriTransports, "uri_transport", this::text);
+        case "uri_transports" -> {
+          m.uriTransports.clear(); // a wrapper starts its list afresh (see Binder)
+          while (nextChild("uri_transport")) {
+            m.uriTransports.add(text());
+          }
+        }
         default -> skip();
       }
-    });
+    }
     return m;
   }
 
@@ -89,8 +106,8 @@ final class CapabilitiesBinder extends CpuBinder {
     XCapabilities.Cell c = new XCapabilities.Cell();
     c.loc = here();
     c.id = attr("id");
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "memory" -> {
           XCapabilities.ValueWithUnit m = new XCapabilities.ValueWithUnit();
           m.loc = here();
@@ -99,11 +116,21 @@ final class CapabilitiesBinder extends CpuBinder {
           c.memory = m;
         }
         case "pages" -> c.pages.add(pages());
-        case "distances" -> wrapped(c.distances, "sibling", this::sibling);
-        case "cpus" -> wrapped(c.cpus, "cpu", this::cellCpu);
+        case "distances" -> {
+          c.distances.clear(); // a wrapper starts its list afresh (see Binder)
+          while (nextChild("sibling")) {
+            c.distances.add(sibling());
+          }
+        }
+        case "cpus" -> {
+          c.cpus.clear(); // a wrapper starts its list afresh (see Binder)
+          while (nextChild("cpu")) {
+            c.cpus.add(cellCpu());
+          }
+        }
         default -> skip();
       }
-    });
+    }
     return c;
   }
 
@@ -138,7 +165,9 @@ final class CapabilitiesBinder extends CpuBinder {
     b.size = attr("size");
     b.unit = attr("unit");
     b.cpus = attr("cpus");
-    only("control", () -> b.controls.add(control()));
+    while (nextChild("control")) {
+      b.controls.add(control());
+    }
     return b;
   }
 
@@ -159,14 +188,16 @@ final class CapabilitiesBinder extends CpuBinder {
     n.loc = here();
     n.id = attr("id");
     n.cpus = attr("cpus");
-    only("control", () -> n.control = control());
+    while (nextChild("control")) {
+      n.control = control();
+    }
     return n;
   }
 
   private XCapabilities.SecModel secModel() throws XMLStreamException {
     XCapabilities.SecModel s = new XCapabilities.SecModel();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "model" -> s.model = text();
         case "doi" -> s.doi = text();
         case "baselabel" -> {
@@ -177,20 +208,20 @@ final class CapabilitiesBinder extends CpuBinder {
         }
         default -> skip();
       }
-    });
+    }
     return s;
   }
 
   private XCapabilities.Guest guest() throws XMLStreamException {
     XCapabilities.Guest g = new XCapabilities.Guest();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "os_type" -> g.osType = text();
         case "arch" -> g.arch = guestArch();
         case "features" -> g.features = anyChildren();
         default -> skip();
       }
-    });
+    }
     return g;
   }
 
@@ -198,26 +229,26 @@ final class CapabilitiesBinder extends CpuBinder {
     XCapabilities.GuestArch a = new XCapabilities.GuestArch();
     a.loc = here();
     a.name = attr("name");
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "wordsize" -> a.wordsize = text();
         case "emulator" -> a.emulator = text();
         case "machine" -> a.machines.add(machine());
         case "domain" -> {
           XCapabilities.GuestDomain d = new XCapabilities.GuestDomain();
           d.type = attr("type");
-          children(child -> {
-            switch (child) {
+          while (nextChild()) {
+            switch (childName()) {
               case "emulator" -> d.emulator = text();
               case "machine" -> d.machines.add(machine());
               default -> skip();
             }
-          });
+          }
           a.domains.add(d);
         }
         default -> skip();
       }
-    });
+    }
     return a;
   }
 

@@ -19,8 +19,8 @@ class CpuBinder extends Binder {
     x.match = attr("match");
     x.check = attr("check");
     x.migratable = attr("migratable");
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "arch" -> x.arch = text();
         case "model" -> x.model = model();
         case "vendor" -> x.vendor = text();
@@ -71,10 +71,15 @@ class CpuBinder extends Binder {
           skip();
           x.caches.add(c);
         }
-        case "numa" -> wrapped(x.numaCells, "cell", this::numaCell);
+        case "numa" -> {
+          x.numaCells.clear(); // a wrapper starts its list afresh (see Binder)
+          while (nextChild("cell")) {
+            x.numaCells.add(numaCell());
+          }
+        }
         default -> skip();
       }
-    });
+    }
     return x;
   }
 
@@ -137,8 +142,8 @@ class CpuBinder extends Binder {
     m.loc = here();
     m.name = attr("name");
     m.supported = attr("supported");
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "enum" -> m.enums.add(enumeration());
         case "model" -> m.models.add(model());
         case "vendor" -> m.vendor = text();
@@ -147,7 +152,7 @@ class CpuBinder extends Binder {
         case "blockers" -> m.blockers.add(blockers());
         default -> skip();
       }
-    });
+    }
     return m;
   }
 
@@ -155,19 +160,21 @@ class CpuBinder extends Binder {
   final XDomainCapabilities.Enum enumeration() throws XMLStreamException {
     XDomainCapabilities.Enum e = new XDomainCapabilities.Enum();
     e.name = attr("name");
-    only("value", () -> e.values.add(text()));
+    while (nextChild("value")) {
+      e.values.add(text());
+    }
     return e;
   }
 
   private XDomainCapabilities.Blockers blockers() throws XMLStreamException {
     XDomainCapabilities.Blockers b = new XDomainCapabilities.Blockers();
     b.model = attr("model");
-    only("feature", () -> {
+    while (nextChild("feature")) {
       XDomainCapabilities.BlockerFeature f = new XDomainCapabilities.BlockerFeature();
       f.name = attr("name");
       skip();
       b.features.add(f);
-    });
+    }
     return b;
   }
 }

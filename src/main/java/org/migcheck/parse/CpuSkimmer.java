@@ -39,11 +39,13 @@ final class CpuSkimmer extends CpuBinder {
   private XCapabilities capabilities() throws XMLStreamException {
     XCapabilities x = new XCapabilities();
     x.loc = here();
-    only("host", () -> {
+    while (nextChild("host")) {
       XCapabilities.Host h = new XCapabilities.Host();
-      only("cpu", () -> h.cpu = hostCpu());
+      while (nextChild("cpu")) {
+        h.cpu = hostCpu();
+      }
       x.host = h;
-    });
+    }
     return x;
   }
 
@@ -118,23 +120,29 @@ final class CpuSkimmer extends CpuBinder {
 
   private XDomain domain() throws XMLStreamException {
     XDomain x = new XDomain();
-    only("cpu", () -> x.cpu = cpu());
+    while (nextChild("cpu")) {
+      x.cpu = cpu();
+    }
     return x;
   }
 
   private XCpuTest cpuTest() throws XMLStreamException {
     XCpuTest x = new XCpuTest();
-    only("cpu", () -> x.cpus.add(cpu()));
+    while (nextChild("cpu")) {
+      x.cpus.add(cpu());
+    }
     return x;
   }
 
   private XDomainCapabilities domainCapabilities() throws XMLStreamException {
     XDomainCapabilities x = new XDomainCapabilities();
-    only("cpu", () -> {
+    while (nextChild("cpu")) {
       XDomainCapabilities.Cpu c = new XDomainCapabilities.Cpu();
-      only("mode", () -> c.modes.add(mode()));
+      while (nextChild("mode")) {
+        c.modes.add(mode());
+      }
       x.cpu = c;
-    });
+    }
     return x;
   }
 }

@@ -13,19 +13,19 @@ final class DomainBinder extends CpuBinder {
     XDomain x = new XDomain();
     x.loc = here();
     x.type = attr("type");
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "name" -> x.name = text();
         case "uuid" -> x.uuid = text();
         case "os" -> {
           XDomain.Os os = new XDomain.Os();
-          only("type", () -> {
+          while (nextChild("type")) {
             XDomain.OsType t = new XDomain.OsType();
             t.arch = attr("arch");
             t.machine = attr("machine");
             t.value = text();
             os.type = t;
-          });
+          }
           x.os = os;
         }
         case "cpu" -> x.cpu = cpu();
@@ -60,14 +60,14 @@ final class DomainBinder extends CpuBinder {
         case "features" -> x.features = anyChildren();
         default -> skip();
       }
-    });
+    }
     return x;
   }
 
   private XDomain.Clock clock() throws XMLStreamException {
     XDomain.Clock c = new XDomain.Clock();
     c.offset = attr("offset");
-    only("timer", () -> {
+    while (nextChild("timer")) {
       XDomain.Timer t = new XDomain.Timer();
       t.loc = here();
       t.name = attr("name");
@@ -77,15 +77,15 @@ final class DomainBinder extends CpuBinder {
       t.tickpolicy = attr("tickpolicy");
       skip();
       c.timers.add(t);
-    });
+    }
     return c;
   }
 
   private XDomain.MemoryBacking memoryBacking() throws XMLStreamException {
     XDomain.MemoryBacking m = new XDomain.MemoryBacking();
-    only("hugepages", () -> {
+    while (nextChild("hugepages")) {
       XDomain.Hugepages h = new XDomain.Hugepages();
-      only("page", () -> {
+      while (nextChild("page")) {
         XDomain.Page p = new XDomain.Page();
         p.loc = here();
         p.size = attr("size");
@@ -93,16 +93,16 @@ final class DomainBinder extends CpuBinder {
         p.nodeset = attr("nodeset");
         skip();
         h.pages.add(p);
-      });
+      }
       m.hugepages = h;
-    });
+    }
     return m;
   }
 
   private XDomain.NumaTune numaTune() throws XMLStreamException {
     XDomain.NumaTune n = new XDomain.NumaTune();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "memory" -> {
           XDomain.NumaMemory m = new XDomain.NumaMemory();
           m.mode = attr("mode");
@@ -122,14 +122,14 @@ final class DomainBinder extends CpuBinder {
         }
         default -> skip();
       }
-    });
+    }
     return n;
   }
 
   private XDomain.Devices devices() throws XMLStreamException {
     XDomain.Devices d = new XDomain.Devices();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "hostdev" -> {
           XDomain.HostDev h = new XDomain.HostDev();
           h.loc = here();
@@ -152,7 +152,7 @@ final class DomainBinder extends CpuBinder {
         }
         default -> skip();
       }
-    });
+    }
     return d;
   }
 }

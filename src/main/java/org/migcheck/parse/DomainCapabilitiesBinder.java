@@ -15,8 +15,8 @@ final class DomainCapabilitiesBinder extends CpuBinder {
   XDomainCapabilities domainCapabilities() throws XMLStreamException {
     XDomainCapabilities x = new XDomainCapabilities();
     x.loc = here();
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "path" -> x.path = text();
         case "domain" -> x.domain = text();
         case "machine" -> x.machine = text();
@@ -38,13 +38,17 @@ final class DomainCapabilitiesBinder extends CpuBinder {
         case "os" -> x.os = os();
         case "cpu" -> {
           XDomainCapabilities.Cpu c = new XDomainCapabilities.Cpu();
-          only("mode", () -> c.modes.add(mode()));
+          while (nextChild("mode")) {
+            c.modes.add(mode());
+          }
           x.cpu = c;
         }
         case "memoryBacking" -> {
           XDomainCapabilities.EnumHolder h = new XDomainCapabilities.EnumHolder();
           holder(h);
-          only("enum", () -> h.enums.add(enumeration()));
+          while (nextChild("enum")) {
+            h.enums.add(enumeration());
+          }
           x.memoryBacking = h;
         }
         case "devices" -> x.devices = anyChildren();
@@ -52,7 +56,7 @@ final class DomainCapabilitiesBinder extends CpuBinder {
         case "uuid" -> x.uuid = text();
         default -> skip();
       }
-    });
+    }
     return x;
   }
 
@@ -65,24 +69,24 @@ final class DomainCapabilitiesBinder extends CpuBinder {
   private XDomainCapabilities.Os os() throws XMLStreamException {
     XDomainCapabilities.Os os = new XDomainCapabilities.Os();
     holder(os);
-    children(name -> {
-      switch (name) {
+    while (nextChild()) {
+      switch (childName()) {
         case "enum" -> os.enums.add(enumeration());
         case "loader" -> {
           XDomainCapabilities.Loader l = new XDomainCapabilities.Loader();
           holder(l);
-          children(child -> {
-            switch (child) {
+          while (nextChild()) {
+            switch (childName()) {
               case "enum" -> l.enums.add(enumeration());
               case "value" -> l.values.add(text());
               default -> skip();
             }
-          });
+          }
           os.loader = l;
         }
         default -> skip();
       }
-    });
+    }
     return os;
   }
 }

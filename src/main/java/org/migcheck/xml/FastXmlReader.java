@@ -81,7 +81,12 @@ public final class FastXmlReader implements XMLStreamReader {
    * all its allocation. Only the thread that made a reader uses it.
    */
   private static final ThreadLocal<Object[]> NAME_TABLE =
-      ThreadLocal.withInitial(() -> new Object[] {new String[512], new byte[512][]});
+      new ThreadLocal<>() { // not withInitial: a lambda costs more to link on the first document
+        @Override
+        protected Object[] initialValue() {
+          return new Object[] {new String[512], new byte[512][]};
+        }
+      };
 
   // scanContent's work arrays, kept for the reader's next skip
   private int[] scanStarts = new int[8];

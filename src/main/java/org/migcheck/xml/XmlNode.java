@@ -1,5 +1,7 @@
 package org.migcheck.xml;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +19,24 @@ public record XmlNode(
     return Optional.ofNullable(attributes.get(key));
   }
 
+  // plain loops, not streams: these run while the first documents are mapped, on a cold JVM
+
   public List<XmlNode> children(String childName) {
-    return children.stream().filter(c -> c.name.equals(childName)).toList();
+    List<XmlNode> out = new ArrayList<>();
+    for (XmlNode c : children) {
+      if (c.name.equals(childName)) {
+        out.add(c);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   public Optional<XmlNode> child(String childName) {
-    return children.stream().filter(c -> c.name.equals(childName)).findFirst();
+    for (XmlNode c : children) {
+      if (c.name.equals(childName)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 }

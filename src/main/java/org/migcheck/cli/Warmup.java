@@ -53,7 +53,12 @@ final class Warmup {
       return; // nothing this command would use
     }
     boolean map = bundledMap;
-    Thread t = new Thread(() -> run(map, libvirt, cpus, documents), "migcheck-warmup");
+    Thread t = new Thread("migcheck-warmup") { // not a lambda: see the comment above
+      @Override
+      public void run() {
+        Warmup.run(map, libvirt, cpus, documents);
+      }
+    };
     t.setDaemon(true);
     t.start();
   }

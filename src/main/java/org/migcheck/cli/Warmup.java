@@ -36,7 +36,7 @@ final class Warmup {
   private static final Set<String> NO_MAP = Set.of("collect");
 
   static void startFor(String[] args) {
-    // plain loops, no streams or lambdas: the first lambda of a run costs the JVM ~15 ms of
+    // plain loops, no streams or lambdas: the first lambda of a run costs the JVM some 5 ms of
     // java.lang.invoke set-up, which --version waited for here
     if (args.length == 0 || any(args, NO_DOCUMENTS, null)) {
       return;
@@ -52,11 +52,10 @@ final class Warmup {
     if (!bundledMap && cpus.isEmpty() && documents.isEmpty()) {
       return; // nothing this command would use
     }
-    boolean map = bundledMap;
     Thread t = new Thread("migcheck-warmup") { // not a lambda: see the comment above
       @Override
       public void run() {
-        Warmup.run(map, libvirt, cpus, documents);
+        Warmup.run(bundledMap, libvirt, cpus, documents);
       }
     };
     t.setDaemon(true);

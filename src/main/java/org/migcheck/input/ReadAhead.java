@@ -163,6 +163,9 @@ public final class ReadAhead<E> {
    * no reader waits for a read-ahead that stopped.
    */
   public void readAll(Promised<E> promised) {
+    if (promised.entries.isEmpty()) {
+      return; // most commands promise one kind only: no reader for the other
+    }
     InputReader reader = new InputReader();
     for (Entry<E> e : promised.entries) {
       readOne(reader, e);

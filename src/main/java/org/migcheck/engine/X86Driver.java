@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.Bits;
@@ -172,6 +173,37 @@ public final class X86Driver implements CpuDriver {
     return baseline(cpus, migratable, null, null);
   }
 
+  /** How many distinct CPUs a baseline remembers the features of. */
+  private static final int MAX_SEEN = 16;
+
+  /**
+   * Whether two CPUs differ at most in their source. Field by field, not with the records' equals:
+   * on a cold JVM their first call costs some 20 ms of method handle set-up.
+   */
+  static boolean sameButSource(CpuDef a, CpuDef b) {
+    if (a.type() != b.type() || a.mode() != b.mode() || a.match() != b.match()
+        || a.check() != b.check() || a.fallback() != b.fallback()
+        || !Objects.equals(a.arch(), b.arch()) || !Objects.equals(a.migratable(), b.migratable())
+        || !Objects.equals(a.model(), b.model()) || !Objects.equals(a.vendorId(), b.vendorId())
+        || !Objects.equals(a.vendor(), b.vendor())) {
+      return false;
+    }
+    List<CpuFeature> fa = a.features();
+    List<CpuFeature> fb = b.features();
+    if (fa == fb) {
+      return true; // hosts whose CPU has the same bytes share the list (RawDocument)
+    }
+    if (fa.size() != fb.size()) {
+      return false;
+    }
+    for (int i = 0; i < fa.size(); i++) {
+      if (!fa.get(i).name().equals(fb.get(i).name()) || fa.get(i).policy() != fb.get(i).policy()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * virCPUx86Baseline. {@code hypervisorModels} and {@code featureFilter} are what
    * hypervisor-cpu-baseline adds (null for plain cpu-baseline).
@@ -182,6 +214,9 @@ public final class X86Driver implements CpuDriver {
       Map<String, HypervisorModel> hypervisorModels,
       Set<String> featureFilter) {
     CpuDef first = cpus.get(0);
+    // a fleet repeats a few CPUs: their features are computed once each (the last few kept)
+    List<CpuDef> seen = new ArrayList<>();
+    List<Bits> seenBits = new ArrayList<>();
     Bits.Builder base = new Bits.Builder(modelFromCpu(first, X86Policy.ALL));
     boolean outputVendor = first.vendor() != null;
     Vendor vendor = null;
@@ -199,7 +234,21 @@ public final class X86Driver implements CpuDriver {
       if (cpu.model() != null) {
         names.add(cpu.model());
       }
-      Bits bits = modelFromCpu(cpu, X86Policy.ALL);
+      Bits bits = null;
+      for (int k = seen.size() - 1; k >= 0 && bits == null; k--) {
+        if (sameButSource(seen.get(k), cpu)) {
+          bits = seenBits.get(k);
+        }
+      }
+      if (bits == null) {
+        bits = modelFromCpu(cpu, X86Policy.ALL);
+        if (seen.size() == MAX_SEEN) {
+          seen.remove(0);
+          seenBits.remove(0);
+        }
+        seen.add(cpu);
+        seenBits.add(bits);
+      }
       CpuModel model = cpu.model() == null ? null : map.model(cpu.model()).orElse(null);
       Vendor modelVendor = model == null ? null : model.vendor();
       if (cpu.vendor() != null && modelVendor != null && !cpu.vendor().equals(modelVendor.name())) {

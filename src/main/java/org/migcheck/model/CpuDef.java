@@ -85,6 +85,13 @@ public record CpuDef(
         source);
   }
 
+  /** The same CPU read from another source (a host whose CPU has the same bytes). */
+  public CpuDef withSource(String newSource) {
+    return new CpuDef(
+        type, arch, mode, match, check, migratable, model, fallback, vendorId, vendor, features,
+        newSource);
+  }
+
   public CpuDef withModel(String newModel, Fallback newFallback) {
     return new CpuDef(
         type, arch, mode, match, check, migratable, newModel, newFallback, vendorId, vendor,

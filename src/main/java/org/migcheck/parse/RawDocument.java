@@ -83,10 +83,7 @@ public final class RawDocument {
       }
     } else if (shape instanceof XCapabilities x) {
       if (x.host != null && x.host.cpu != null) {
-        out.add(CpuMapper.guestCpu(x.host.cpu, v).toCpuDef(type));
-        if (!x.host.cpu.mapsCleanly) {
-          x.host.cpu.mapsCleanly = mapsCleanly(x.host.cpu, v);
-        }
+        out.add(hostCpu(x.host.cpu, v, type));
       }
     } else if (shape instanceof XDomainCapabilities x) {
       if (x.cpu != null) {
@@ -106,6 +103,25 @@ public final class RawDocument {
       }
     }
     return out;
+  }
+
+  /**
+   * A capabilities host CPU as {@code type}: mapped, or, for a shape shared with an earlier host
+   * (same bytes, see CpuSkimmer) that maps cleanly, what that host's mapped to, under this source.
+   */
+  private static CpuDef hostCpu(XCpu cpu, Values v, CpuType type) {
+    int slot = type == null ? 0 : type == CpuType.HOST ? 1 : 2;
+    CpuDef known = cpu.mapsCleanly ? cpu.mapped[slot] : null;
+    if (known != null) {
+      return known.withSource(v.source());
+    }
+    CpuDef def = CpuMapper.guestCpu(cpu, v).toCpuDef(type);
+    if (!cpu.mapsCleanly) {
+      cpu.mapsCleanly = mapsCleanly(cpu, v);
+    }
+    // a benign race: CpuDef is immutable, and a thread that finds no entry maps the CPU itself
+    cpu.mapped[slot] = def;
+    return def;
   }
 
   /** Whether the CPU maps without error as every CPU type (see XCpu.mapsCleanly). */

@@ -10,6 +10,7 @@ import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlValue;
 import java.util.ArrayList;
 import java.util.List;
+import org.migcheck.model.CpuDef;
 import org.glassfish.jaxb.core.annotation.XmlLocation;
 import org.xml.sax.Locator;
 
@@ -29,6 +30,13 @@ final class XCpu {
    * cannot fail and so never shows this shape's lines.
    */
   @XmlTransient volatile boolean mapsCleanly;
+
+  /**
+   * What this shape mapped to as auto, host and guest CPU once it {@link #mapsCleanly}: a later
+   * host with the same bytes gets the same CPU under its own source (RawDocument), without
+   * mapping it again. A baseline of a thousand hosts of one CPU model maps it once.
+   */
+  @XmlTransient final CpuDef[] mapped = new CpuDef[3];
 
   @XmlAttribute String mode;
   @XmlAttribute String match;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migcheck.InputException;
 import org.migcheck.model.CpuDef;
+import org.migcheck.model.CpuType;
 
 /**
  * Host CPUs with the same bytes are read once per run and shared: each host still gets its own
@@ -42,6 +43,29 @@ class HostCpuSpellingsTest {
         .containsExactly(f + "#1", f + "#2", f + "#3");
     assertThat(cpus).extracting(CpuDef::features).containsOnly(cpus.get(0).features());
     assertThat(cpus).extracting(CpuDef::model).containsOnly("Skylake-Client");
+  }
+
+  /**
+   * A repeated CPU is mapped once per CPU type: read as auto, host or guest (in any order, after
+   * the other types), every host gets what its own CPU maps to as that type, under its own source.
+   */
+  @Test
+  void repeatedCpusKeepTheirTypes() throws IOException {
+    String cpu = GOOD.replace("'vmx'", "'pdpe1gb'");
+    Path single = dir.resolve("single.xml");
+    Files.writeString(single, host(cpu, 0));
+    Path f = dir.resolve("fleet.xml");
+    Files.writeString(f, host(cpu, 2) + host(cpu, 0));
+    InputReader reader = new InputReader();
+    for (CpuType type : new CpuType[] {CpuType.GUEST, null, CpuType.HOST, null, CpuType.GUEST}) {
+      List<CpuDef> cpus = reader.extractCpus(f.toString(), type);
+      CpuDef alone = reader.extractCpus(single.toString(), type).get(0);
+      assertThat(cpus).extracting(CpuDef::source).containsExactly(f + "#1", f + "#2");
+      for (CpuDef c : cpus) {
+        assertThat(c.withSource(null)).as("%s", type).isEqualTo(alone.withSource(null));
+      }
+      assertThat(cpus.get(0).type()).isEqualTo(type == null ? CpuType.HOST : type);
+    }
   }
 
   @Test

@@ -159,7 +159,10 @@ public final class DocumentReader {
     }
   }
 
-  /** Queues the documents of one file; each task releases its chunk once it has read it. */
+  /**
+   * Queues the documents of one file, a few per task ({@link Group}); each task releases its
+   * chunks once it has read them.
+   */
   private <T> void split(
       InputFile f,
       Blocks blocks,
@@ -167,16 +170,15 @@ public final class DocumentReader {
       ExecutorService pool,
       BlockingQueue<Future<Batch<T>>> queue)
       throws InterruptedException {
+    Group<T> group = new Group<>(work, pool, queue);
     try {
       InputStream in = open(f);
       try {
-        new Framer(f.name(), in, blocks).run(chunk -> queue.put(pool.submit(() -> {
-          try {
-            return new Batch<>(work.apply(chunk), null);
-          } finally {
-            chunk.release();
-          }
-        })));
+        new Framer(f.name(), in, blocks).run(group);
+        group.flush();
+      } catch (IOException | RuntimeException e) {
+        group.flush(); // the documents before an error the framer met are read all the same
+        throw e;
       } finally {
         if (!f.isStdin()) {
           in.close();
@@ -185,6 +187,68 @@ public final class DocumentReader {
     } catch (IOException e) {
       throw ParseErrors.convert(e, f.name());
     }
+  }
+
+  /**
+   * Gathers consecutive documents into one task, up to {@value #GROUP_DOCUMENTS} or
+   * {@value #GROUP_BYTES} bytes. One task per document cost every document a queue hand-off and
+   * wake-ups on both sides: a thousand hosts of 8.5 KB read some 10% sooner in groups of eight
+   * (bench/baseline.sh), with less CPU.
+   */
+  private static final class Group<T> implements Framer.Sink {
+    private final Function<Chunk, List<T>> work;
+    private final ExecutorService pool;
+    private final BlockingQueue<Future<Batch<T>>> queue;
+    private List<Chunk> chunks = new ArrayList<>(GROUP_DOCUMENTS);
+    private long bytes;
+
+    Group(Function<Chunk, List<T>> work, ExecutorService pool,
+        BlockingQueue<Future<Batch<T>>> queue) {
+      this.work = work;
+      this.pool = pool;
+      this.queue = queue;
+    }
+
+    @Override
+    public void accept(Chunk chunk) throws InterruptedException {
+      chunks.add(chunk);
+      bytes += chunk.end() - chunk.offset();
+      if (chunks.size() >= GROUP_DOCUMENTS || bytes >= GROUP_BYTES) {
+        flush();
+      }
+    }
+
+    void flush() throws InterruptedException {
+      if (chunks.isEmpty()) {
+        return;
+      }
+      List<Chunk> mine = chunks;
+      chunks = new ArrayList<>(GROUP_DOCUMENTS);
+      bytes = 0;
+      queue.put(pool.submit(() -> readGroup(mine, work)));
+    }
+  }
+
+  private static final int GROUP_DOCUMENTS = 8;
+
+  private static final int GROUP_BYTES = 64 << 10;
+
+  /** The documents of one group in order, up to the first error; every chunk is released. */
+  private static <T> Batch<T> readGroup(List<Chunk> chunks, Function<Chunk, List<T>> work) {
+    List<T> out = new ArrayList<>(chunks.size());
+    RuntimeException error = null;
+    for (Chunk c : chunks) {
+      try {
+        if (error == null) {
+          out.addAll(work.apply(c));
+        }
+      } catch (RuntimeException e) {
+        error = e;
+      } finally {
+        c.release();
+      }
+    }
+    return new Batch<>(out, error);
   }
 
   /** One stat: a regular file small enough to read whole. */

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.migcheck.InputException;
 import org.migcheck.model.CpuDef;
 import org.migcheck.model.CpuType;
 import org.migcheck.model.ParsedDocument;
 import org.migcheck.parse.DocumentParser;
+import org.migcheck.parse.RawDocument;
 import org.migcheck.read.DocumentReader;
 import org.migcheck.read.InputFile;
 import org.migcheck.read.Inputs;
@@ -30,7 +32,44 @@ public final class InputReader {
   private final DocumentReader reader;
 
   public InputReader() {
-    this(() -> System.in);
+    this(new StandardInput());
+  }
+
+  // No lambdas on the CPU path: baseline's warm-up thread runs it first thing on a cold JVM (see
+  // DocumentReader).
+
+  private static final class StandardInput implements Supplier<InputStream> {
+    @Override
+    public InputStream get() {
+      return System.in;
+    }
+  }
+
+  /** A document's CPUs as {@link RawDocument#extractCpus} finds them. */
+  private static final class CpusOf implements Function<RawDocument, List<CpuDef>> {
+    private final CpuType type;
+
+    CpusOf(CpuType type) {
+      this.type = type;
+    }
+
+    @Override
+    public List<CpuDef> apply(RawDocument doc) {
+      return doc.extractCpus(doc.source(), type);
+    }
+  }
+
+  private static final class AddAll implements Consumer<List<CpuDef>> {
+    private final List<CpuDef> out;
+
+    AddAll(List<CpuDef> out) {
+      this.out = out;
+    }
+
+    @Override
+    public void accept(List<CpuDef> cpus) {
+      out.addAll(cpus);
+    }
   }
 
   /** A reader whose {@code -} reads from the given stream instead of System.in. */
@@ -111,9 +150,7 @@ public final class InputReader {
   public List<CpuDef> extractCpus(String file, CpuType type) {
     InputFile input = Inputs.resolveFile(file);
     List<CpuDef> out = new ArrayList<>();
-    reader.read(
-        List.of(input), DocumentParser.CPU_PARTS, doc -> doc.extractCpus(doc.source(), type),
-        out::addAll);
+    reader.read(List.of(input), DocumentParser.CPU_PARTS, new CpusOf(type), new AddAll(out));
     if (out.isEmpty()) {
       throw new InputException(
           input.name(),

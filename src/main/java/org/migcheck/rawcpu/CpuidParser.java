@@ -18,20 +18,30 @@ import org.migcheck.xml.XmlTreeReader;
 public final class CpuidParser {
   private CpuidParser() {}
 
-  /** "   0x00000007 0x00: eax=0x00000001 ebx=0xf1bf07ab ecx=0x00405fc6 edx=0x00000010" */
-  private static final Pattern LINE =
-      Pattern.compile(
-          "^\\s*0x([0-9a-fA-F]{1,8})\\s+0x([0-9a-fA-F]{1,8}):\\s+eax=0x([0-9a-fA-F]{1,8})\\s+"
-              + "ebx=0x([0-9a-fA-F]{1,8})\\s+ecx=0x([0-9a-fA-F]{1,8})\\s+edx=0x([0-9a-fA-F]{1,8})\\s*$");
+  /**
+   * The text format's patterns, compiled on first use: every host file named on a command line is
+   * sniffed ({@link #sniff}), and an XML one never needs them.
+   */
+  private static final class Patterns {
+    /** "   0x00000007 0x00: eax=0x00000001 ebx=0xf1bf07ab ecx=0x00405fc6 edx=0x00000010" */
+    static final Pattern LINE =
+        Pattern.compile(
+            "^\\s*0x([0-9a-fA-F]{1,8})\\s+0x([0-9a-fA-F]{1,8}):\\s+eax=0x([0-9a-fA-F]{1,8})\\s+"
+                + "ebx=0x([0-9a-fA-F]{1,8})\\s+ecx=0x([0-9a-fA-F]{1,8})\\s+edx=0x([0-9a-fA-F]{1,8})\\s*$");
 
-  /** "CPU 0:" before each CPU's block, "CPU:" with -1 (one CPU). */
-  private static final Pattern CPU_HEADER = Pattern.compile("^CPU( \\d+)?:\\s*$");
+    /** "CPU 0:" before each CPU's block, "CPU:" with -1 (one CPU). */
+    static final Pattern CPU_HEADER = Pattern.compile("^CPU( \\d+)?:\\s*$");
+  }
 
   /** Whether the text starts like one of the two formats (looked at before parsing). */
   public static Kind sniff(String head) {
     String h = head.stripLeading();
-    if (CPU_HEADER.matcher(h.lines().findFirst().orElse("")).matches() || LINE.matcher(h.lines().findFirst().orElse("")).matches()) {
-      return Kind.CPUID_R;
+    // XML (every host document) is never the text format, whose lines start "CPU" or "0x"
+    if (!h.startsWith("<")) {
+      String first = h.lines().findFirst().orElse("");
+      if (Patterns.CPU_HEADER.matcher(first).matches() || Patterns.LINE.matcher(first).matches()) {
+        return Kind.CPUID_R;
+      }
     }
     if (h.startsWith("<cpudata") || (h.startsWith("<?xml") && h.contains("<cpudata"))) {
       return Kind.CPUDATA;
@@ -57,14 +67,14 @@ public final class CpuidParser {
       if (line.isBlank()) {
         continue;
       }
-      if (CPU_HEADER.matcher(line).matches()) {
+      if (Patterns.CPU_HEADER.matcher(line).matches()) {
         if (seenCpu) {
           break; // the next CPU's block
         }
         seenCpu = true;
         continue;
       }
-      Matcher m = LINE.matcher(line);
+      Matcher m = Patterns.LINE.matcher(line);
       if (!m.matches()) {
         throw new InputException(file, lineNo, -1, "not a line of 'cpuid -r' output (0xLEAF 0xSUB: eax=... ebx=... ecx=... edx=...)");
       }

@@ -59,6 +59,13 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      // loaded while the warm-up reads a large input (Warmup.READ_FIRST_BYTES); a map that
+      // fails fails again below, after the input's own errors, as it always did
+      common.engine();
+    } catch (RuntimeException later) {
+      // reported by common.engine() below
+    }
     List<CpuDef> cpus = new CpuInputs(context).allCpus(inputs);
     CpuDef result = common.engine().baseline(cpus, new BaselineOptions(features, migratable));
     output.write(CpuXml.format(result), context.out());

@@ -109,8 +109,17 @@ final class Warmup {
     return out;
   }
 
+  /**
+   * Baseline input from this size on is read before the map is loaded: reading it takes longer
+   * than the map (some 10 ms), which the command then loads itself while it waits (BaselineCommand).
+   */
+  static final long READ_FIRST_BYTES = 1 << 20;
+
   private static void run(boolean bundledMap, String libvirt, ReadAhead.Promised<CpuDef> cpus,
       ReadAhead.Promised<ParsedDocument> documents) {
+    if (cpus.bytes() >= READ_FIRST_BYTES) {
+      ReadAhead.CPUS.readAll(cpus); // then nothing is left to read below
+    }
     try {
       if (bundledMap && libvirt != null) {
         CpuMapLoader.forLibvirt(libvirt, "--libvirt");

@@ -59,6 +59,19 @@ public final class ReadAhead<E> {
     }
   }
 
+  private static final class Add<E> implements Consumer<E> {
+    private final List<E> items;
+
+    Add(List<E> items) {
+      this.items = items;
+    }
+
+    @Override
+    public void accept(E item) {
+      items.add(item);
+    }
+  }
+
   private final Reading<E> reading;
   private final Map<Path, Entry<E>> entries = new ConcurrentHashMap<>();
 
@@ -134,6 +147,15 @@ public final class ReadAhead<E> {
     public boolean isEmpty() {
       return entries.isEmpty();
     }
+
+    /** The promised files' size in bytes, as promised. */
+    public long bytes() {
+      long n = 0;
+      for (Entry<E> e : entries) {
+        n += e.size();
+      }
+      return n;
+    }
   }
 
   /**
@@ -178,7 +200,7 @@ public final class ReadAhead<E> {
     }
     List<E> items = new ArrayList<>();
     try {
-      reading.read(reader, new InputFile(e.file().toString(), e.file()), items::add);
+      reading.read(reader, new InputFile(e.file().toString(), e.file()), new Add<>(items));
       e.outcome().complete(new Outcome<>(items, null));
     } catch (InputException bad) {
       e.outcome().complete(new Outcome<>(items, bad));

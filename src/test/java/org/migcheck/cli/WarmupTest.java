@@ -67,6 +67,39 @@ class WarmupTest {
     assertThat(cpusPromised("samples/skylake-a.xml")).isFalse();
   }
 
+  /**
+   * An input of {@link Warmup#READ_FIRST_BYTES} or more is read before the map is loaded, which
+   * the command loads while it waits: the same output; and with a map that fails as well as bad
+   * input, the input's error is still the one reported, as without the warm-up.
+   */
+  @org.junit.jupiter.api.Test
+  void aLargeBaselineInputIsReadFirstAndPrintsTheSame(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path f = dir.resolve("fleet.xml");
+    String host = java.nio.file.Files.readString(java.nio.file.Path.of("samples/skylake-a.xml"));
+    int copies = (int) (Warmup.READ_FIRST_BYTES / host.length()) + 2;
+    java.nio.file.Files.writeString(f, host.repeat(copies));
+    assertThat(java.nio.file.Files.size(f)).isGreaterThan(Warmup.READ_FIRST_BYTES);
+    String[] args = {"baseline", "--libvirt", "9.0.0", f.toString()};
+    CliRun expected = CliRun.run(args);
+    Warmup.startFor(args);
+    CliRun warmed = CliRun.run(args);
+    assertThat(warmed.exit()).isZero().isEqualTo(expected.exit());
+    assertThat(warmed.out()).isEqualTo(expected.out()).contains("<model");
+    assertThat(warmed.err()).isEqualTo(expected.err()).contains(copies + " CPUs");
+
+    java.nio.file.Path bad = dir.resolve("bad.xml");
+    java.nio.file.Files.writeString(bad, host.repeat(copies) + "<capabilities>\n");
+    String[] both = {"baseline", "--cpu-map", dir.resolve("no-such-map").toString(), bad.toString()};
+    CliRun unwarmed = CliRun.run(both);
+    Warmup.startFor(both);
+    CliRun badWarmed = CliRun.run(both);
+    assertThat(unwarmed.exit()).isEqualTo(2);
+    assertThat(unwarmed.err()).contains("bad.xml").doesNotContain("no-such-map");
+    assertThat(badWarmed.err()).isEqualTo(unwarmed.err());
+    assertThat(badWarmed.exit()).isEqualTo(2);
+  }
+
   @org.junit.jupiter.api.Test
   void aFileChangedAfterReadingAheadIsReadAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {

@@ -231,6 +231,12 @@ public final class X86Driver implements CpuDriver {
     }
     for (int i = 1; i < cpus.size(); i++) {
       CpuDef cpu = cpus.get(i);
+      if (i >= 2 && sameButSource(cpus.get(i - 1), cpu)) {
+        // the CPU before it again: this turn would do what the last one did. Not after the
+        // first CPU, whose own turn (above) skips the vendor checks. Runs once, interpreted: a
+        // thousand full turns cost a cold JVM some 4 ms.
+        continue;
+      }
       if (cpu.model() != null) {
         names.add(cpu.model());
       }

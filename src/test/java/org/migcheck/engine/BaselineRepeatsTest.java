@@ -97,6 +97,21 @@ class BaselineRepeatsTest {
         .isFalse();
   }
 
+  /**
+   * The first CPU's own turn skips the check of its vendor against its model's: libvirt makes it
+   * on the second CPU, so a twin of the first is checked all the same.
+   */
+  @Test
+  void aTwinOfTheFirstCpuIsChecked() {
+    CpuDef odd = CpuDef.host("x86_64", "Skylake-Server-IBRS", "AMD", List.of(), "odd");
+    ENGINE.baseline(List.of(odd), new BaselineOptions(false, false));
+    assertThatThrownBy(() -> ENGINE.baseline(List.of(odd, odd.withSource("twin")),
+        new BaselineOptions(false, false)))
+        .isInstanceOf(CpuError.class)
+        .hasMessageContaining("differs from vendor AMD")
+        .satisfies(e -> assertThat(((CpuError) e).source()).isEqualTo("twin"));
+  }
+
   @Test
   void aRepeatStillMeetsTheVendorCheck() {
     CpuDef intel = host("Skylake-Server-IBRS", List.of(), "intel");

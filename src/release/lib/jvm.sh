@@ -49,8 +49,11 @@ jvm_big_input() {
     [ -e "$a" ] && paths+=("$a")
   done
   [ ${#paths[@]} -gt 0 ] || return 1
-  # quietly nothing (C1) where du is missing: a launcher must not add lines to stderr
-  total=$( { du -scbL -- "${paths[@]}" | tail -n 1 | cut -f1; } 2>/dev/null) || return 1
+  # quietly nothing (C1) where du is missing: a launcher must not add lines to stderr. Its last
+  # line, "BYTES<tab>total", is taken apart here: tail and cut cost each run ~2 ms more.
+  total=$(du -scbL -- "${paths[@]}" 2>/dev/null) || return 1
+  total=${total##*$'\n'}
+  total=${total%%[[:space:]]*}
   [ "${total:-0}" -gt "${MIGCHECK_C2_BYTES:-1073741824}" ]
 }
 

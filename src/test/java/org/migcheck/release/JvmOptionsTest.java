@@ -21,6 +21,12 @@ class JvmOptionsTest {
   /** The options jvm.sh picks for ARGS with JAVA_OPTS set to javaOpts (class data off). */
   private static List<String> options(String javaOpts, String... args)
       throws IOException, InterruptedException {
+    return optionsWithC2Bytes(javaOpts, null, args);
+  }
+
+  /** The same with MIGCHECK_C2_BYTES set (when not null). */
+  private static List<String> optionsWithC2Bytes(String javaOpts, String c2Bytes, String... args)
+      throws IOException, InterruptedException {
     String script = ". \"$0\"; jvm_options java /nonexistent.jar /nonexistent /nonexistent \"$@\";"
         + " printf '%s\\n' \"${jvm_opts[@]}\"";
     List<String> cmd = new java.util.ArrayList<>(List.of("bash", "-c", script, JVM_SH.toString()));
@@ -28,6 +34,9 @@ class JvmOptionsTest {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("MIGCHECK_CDS", "off");
     pb.environment().put("JAVA_OPTS", javaOpts);
+    if (c2Bytes != null) {
+      pb.environment().put("MIGCHECK_C2_BYTES", c2Bytes);
+    }
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -48,6 +57,26 @@ class JvmOptionsTest {
     assertThat(options("", command, "x.xml"))
         .contains("-XX:TieredStopAtLevel=1", "-XX:NewRatio=6")
         .doesNotContain("-XX:CICompilerCount=1");
+  }
+
+  /**
+   * Input over MIGCHECK_C2_BYTES in all (files, --opt=FILE values, directories; missing paths do
+   * not count) gets C2 alone; at or under it, C1.
+   */
+  @Test
+  void bigInputGetsC2(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path a = java.nio.file.Files.writeString(dir.resolve("a.xml"), "x".repeat(600));
+    Path b = java.nio.file.Files.writeString(dir.resolve("b.xml"), "x".repeat(600));
+    Path sub = java.nio.file.Files.createDirectory(dir.resolve("fleet"));
+    java.nio.file.Files.writeString(sub.resolve("h.xml"), "x".repeat(1500));
+    String c2 = "-XX:-TieredCompilation";
+    assertThat(optionsWithC2Bytes("", "1000", "baseline", a.toString())).doesNotContain(c2);
+    assertThat(optionsWithC2Bytes("", "1000", "baseline", a.toString(), b.toString())).contains(c2);
+    assertThat(optionsWithC2Bytes("", "1000", "fleet", "--policy=" + a, b.toString())).contains(c2);
+    assertThat(optionsWithC2Bytes("", "1000", "gate", sub.toString())).contains(c2);
+    assertThat(optionsWithC2Bytes("", "1000", "fleet", a.toString(), dir.resolve("none.xml").toString()))
+        .doesNotContain(c2).contains("-XX:TieredStopAtLevel=1");
+    assertThat(optionsWithC2Bytes("", "1000", "check", a.toString(), b.toString())).doesNotContain(c2);
   }
 
   /** A tiered JIT refuses one compiler thread: JAVA_OPTS that pick the JIT get none forced. */

@@ -49,6 +49,32 @@ final class CpuSkimmer extends CpuBinder {
     return x;
   }
 
+  /**
+   * {@link #capabilities()} from the framer's prescan of a capabilities document (the reader on
+   * its root start tag), without reading the rest again: the same shape when it has at most one
+   * host, with at most one CPU, whose bytes were read before and map cleanly; else null (read it).
+   */
+  static XCapabilities prescanned(FastXmlReader r, FastXmlReader.Prescan scan, int firstLine) {
+    if (scan.children() > 1 || scan.grandchildren() > 1) {
+      return null; // capabilities() reads every one, and keeps the last
+    }
+    XCpu known = null;
+    if (scan.grandchildren() == 1) {
+      known = SPELLINGS.get(new Spelling(r.input(), scan.grandchildFrom(), scan.grandchildTo()));
+      if (known == null || !known.mapsCleanly) {
+        return null; // read, mapped and kept by the first host with these bytes
+      }
+    }
+    XCapabilities x = new XCapabilities();
+    x.loc = new CpuSkimmer(r, firstLine).here();
+    if (scan.children() == 1) {
+      XCapabilities.Host h = new XCapabilities.Host();
+      h.cpu = known;
+      x.host = h;
+    }
+    return x;
+  }
+
   /** At most this many distinct host CPU spellings are kept. */
   private static final int MAX_SPELLINGS = 1024;
 

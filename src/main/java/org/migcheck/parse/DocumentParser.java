@@ -101,6 +101,27 @@ public final class DocumentParser {
           return new RawDocument(
               chunk.source(), name, line, CpuSkimmer.read(reader, name, chunk.line()));
         }
+
+        /** capabilities/host/cpu: all a capabilities document gives baseline. */
+        @Override
+        public String[] prescan() {
+          return new String[] {"capabilities", "host", "cpu"};
+        }
+
+        @Override
+        public RawDocument prescanned(FastXmlReader reader, Chunk chunk,
+            FastXmlReader.Prescan scan) {
+          String ns = reader.getNamespaceURI();
+          if (!reader.getLocalName().equals("capabilities") || ns != null && !ns.isEmpty()) {
+            return null;
+          }
+          Object shape = CpuSkimmer.prescanned(reader, scan, chunk.line());
+          if (shape == null) {
+            return null;
+          }
+          int line = reader.getLocation().getLineNumber() + chunk.line() - 1;
+          return new RawDocument(chunk.source(), "capabilities", line, shape);
+        }
       };
 
   /** The root's name when it is a document type, else the error naming it (at file line {@code line}). */

@@ -1,6 +1,7 @@
 package org.migcheck.read;
 
 import java.util.Arrays;
+import org.migcheck.xml.FastXmlReader;
 
 /**
  * The bytes of one top-level document of an input file, cut out so that a worker thread can parse
@@ -21,6 +22,7 @@ public final class Chunk {
   private final int endColumn;
   private final boolean ascii;
   private final Blocks.Block block;
+  private final FastXmlReader.Prescan prescan;
   private byte[] bytes;
 
   /**
@@ -39,6 +41,14 @@ public final class Chunk {
    */
   Chunk(String file, String source, int line, int column, byte[] data, int offset, int end,
       boolean truncated, int endLine, int endColumn, boolean ascii, Blocks.Block block) {
+    this(file, source, line, column, data, offset, end, truncated, endLine, endColumn, ascii, block,
+        null);
+  }
+
+  /** @param prescan what the framer's prescan found, when it cut the chunk with one (else null) */
+  Chunk(String file, String source, int line, int column, byte[] data, int offset, int end,
+      boolean truncated, int endLine, int endColumn, boolean ascii, Blocks.Block block,
+      FastXmlReader.Prescan prescan) {
     this.file = file;
     this.source = source;
     this.line = line;
@@ -51,12 +61,21 @@ public final class Chunk {
     this.endColumn = endColumn;
     this.ascii = ascii;
     this.block = block;
+    this.prescan = prescan;
   }
 
   /** The same chunk under another source name. */
   Chunk named(String newSource) {
     return new Chunk(file, newSource, line, column, data, offset, end, truncated, endLine,
-        endColumn, ascii, block);
+        endColumn, ascii, block, prescan);
+  }
+
+  /**
+   * What the framer's prescan found ({@link Framer#prescan}; positions index {@link #data()}):
+   * the document is then well-formed plain ASCII, as the fast reader's scan takes it. Else null.
+   */
+  public FastXmlReader.Prescan prescan() {
+    return prescan;
   }
 
   public String file() {

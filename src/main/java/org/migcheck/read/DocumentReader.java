@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.migcheck.InputException;
+import org.migcheck.xml.FastXmlReader;
 import org.migcheck.xml.ParseErrors;
 
 /**
@@ -100,8 +101,9 @@ public final class DocumentReader {
   public <D, T> void read(
       List<InputFile> files, Profile<D> profile, Function<D, T> work, Consumer<T> sink) {
     Function<Chunk, List<T>> each = new EachDocument<>(tokens, profile, work);
+    String[] prescan = profile.prescan();
     if (files.size() == 1 && small(files.get(0))) {
-      Batch<T> batch = whole(files.get(0), each);
+      Batch<T> batch = whole(files.get(0), each, prescan);
       batch.results().forEach(sink);
       if (batch.error() != null) {
         throw batch.error();
@@ -114,7 +116,7 @@ public final class DocumentReader {
     Thread producer = new Thread("migcheck-split") {
       @Override
       public void run() {
-        split(files, each, pool, queue, end);
+        split(files, each, prescan, pool, queue, end);
       }
     };
     producer.setDaemon(true);
@@ -171,6 +173,7 @@ public final class DocumentReader {
   private <T> void split(
       List<InputFile> files,
       Function<Chunk, List<T>> work,
+      String[] prescan,
       ExecutorService pool,
       BlockingQueue<Future<Batch<T>>> queue,
       Future<Batch<T>> end) {
@@ -179,9 +182,9 @@ public final class DocumentReader {
         Blocks blocks = new Blocks(BLOCK_SIZE, IDLE_BLOCKS);
         for (InputFile f : files) {
           if (small(f)) {
-            queue.put(pool.submit(new WholeFile<>(f, work)));
+            queue.put(pool.submit(new WholeFile<>(f, work, prescan)));
           } else {
-            split(f, blocks, work, pool, queue);
+            split(f, blocks, work, prescan, pool, queue);
           }
         }
       } catch (RuntimeException | Error e) {
@@ -201,6 +204,7 @@ public final class DocumentReader {
       InputFile f,
       Blocks blocks,
       Function<Chunk, List<T>> work,
+      String[] prescan,
       ExecutorService pool,
       BlockingQueue<Future<Batch<T>>> queue)
       throws InterruptedException {
@@ -208,7 +212,11 @@ public final class DocumentReader {
     try {
       InputStream in = open(f);
       try {
-        new Framer(f.name(), in, blocks).run(group);
+        if (prescan != null) {
+          // a large file (or standard input): thousands of documents, each prescanned once
+          FastXmlReader.warmPrescan(prescan[0], prescan[1], prescan[2]);
+        }
+        new Framer(f.name(), in, blocks).prescan(prescan).run(group);
         group.flush();
       } catch (IOException | RuntimeException e) {
         group.flush(); // the documents before an error the framer met are read all the same
@@ -285,15 +293,17 @@ public final class DocumentReader {
   private static final class WholeFile<T> implements Callable<Batch<T>> {
     private final InputFile file;
     private final Function<Chunk, List<T>> work;
+    private final String[] prescan;
 
-    WholeFile(InputFile file, Function<Chunk, List<T>> work) {
+    WholeFile(InputFile file, Function<Chunk, List<T>> work, String[] prescan) {
       this.file = file;
       this.work = work;
+      this.prescan = prescan;
     }
 
     @Override
     public Batch<T> call() {
-      return whole(file, work);
+      return whole(file, work, prescan);
     }
   }
 
@@ -329,11 +339,11 @@ public final class DocumentReader {
   }
 
   /** One small file, on a worker: its results up to its first error. */
-  private static <T> Batch<T> whole(InputFile f, Function<Chunk, List<T>> work) {
+  private static <T> Batch<T> whole(InputFile f, Function<Chunk, List<T>> work, String[] prescan) {
     List<T> out = new ArrayList<>(1);
     try {
       byte[] bytes = read(f);
-      new Framer(f.name(), bytes).run(new AddAll<>(out, work));
+      new Framer(f.name(), bytes).prescan(prescan).run(new AddAll<>(out, work));
       return new Batch<>(out, null);
     } catch (IOException e) {
       return new Batch<>(out, ParseErrors.convert(e, f.name()));

@@ -1,6 +1,7 @@
 package org.migcheck.read;
 
 import javax.xml.stream.XMLStreamReader;
+import org.migcheck.xml.FastXmlReader;
 
 /**
  * What a command reads of each document: the whole document (for the commands that look at
@@ -27,5 +28,23 @@ public interface Profile<D> {
    */
   default boolean fast() {
     return true;
+  }
+
+  /**
+   * The root, child and grandchild elements this profile reads, as {@code {root, child,
+   * grandchild}}, when it can read such a document from the framer's prescan of them ({@link
+   * Framer#prescan}, {@link #prescanned}); null when it reads every document with the tokenizer.
+   */
+  default String[] prescan() {
+    return null;
+  }
+
+  /**
+   * Reads a document that the prescan found well-formed (plain ASCII) from what it found, with the
+   * reader standing on the root start tag; null when the document must be read the usual way.
+   */
+  default D prescanned(FastXmlReader reader, Chunk chunk, FastXmlReader.Prescan scan)
+      throws Exception {
+    return null;
   }
 }

@@ -32,6 +32,19 @@ final class Tokens {
     if (bad >= 0) {
       throw notUtf8(chunk, bad); // the framer decodes ahead of any parser: bad bytes win
     }
+    if (chunk.prescan() != null) {
+      // checked whole by the framer, which found the elements the profile wants
+      try {
+        FastXmlReader r = new FastXmlReader(chunk.data(), chunk.offset(), chunk.end());
+        r.next(); // the root start tag, which the prescan read without error
+        D doc = profile.prescanned(r, chunk, chunk.prescan());
+        if (doc != null) {
+          return doc;
+        }
+      } catch (Exception readItWhole) {
+        // read it the usual way below, which words any error
+      }
+    }
     if (profile.fast() && chunk.ascii() && !chunk.truncated()) {
       try {
         return readAll(new FastXmlReader(chunk.data(), chunk.offset(), chunk.end()), chunk, profile);

@@ -68,6 +68,30 @@ class HostCpuSpellingsTest {
     }
   }
 
+  /**
+   * Of a host with two CPUs, or of two hosts, the last is the one read (every one is parsed, so
+   * an XML error in any is an error), also when both CPUs were seen before and the prescan
+   * found them.
+   */
+  @Test
+  void theLastCpuOfTheLastHostCounts() throws IOException {
+    String other = GOOD.replace("Skylake-Client", "Haswell");
+    Path f = dir.resolve("two.xml");
+    String twoCpus = "<capabilities>\n  <host>\n    " + GOOD + "\n    " + other
+        + "\n  </host>\n</capabilities>\n";
+    String twoHosts = "<capabilities>\n  <host>\n    " + GOOD + "\n  </host>\n  <host>\n    "
+        + other + "\n  </host>\n</capabilities>\n";
+    Files.writeString(f, host(GOOD, 0) + host(other, 0) + twoCpus + twoHosts);
+    List<CpuDef> cpus = new InputReader().extractCpus(f.toString());
+    assertThat(cpus).extracting(CpuDef::model)
+        .containsExactly("Skylake-Client", "Haswell", "Haswell", "Haswell");
+    String broken = twoCpus.replace("<vendor>Intel</vendor>", "<vendor>Intel</vendr>");
+    Files.writeString(f, host(GOOD, 0) + host(other, 0) + broken);
+    assertThatThrownBy(() -> new InputReader().extractCpus(f.toString()))
+        .isInstanceOf(InputException.class)
+        .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(28));
+  }
+
   @Test
   void errorsNameEachFilesOwnLine() throws IOException {
     Path a = dir.resolve("a.xml");

@@ -51,6 +51,43 @@ class FramerBuffersTest {
     Outcome released = frameStream(file, blockSize, maxRead, seed, true);
     assertThat(released.chunks).isEqualTo(whole.chunks);
     assertThat(released.error).isEqualTo(whole.error);
+    // the plain documents cut by the prescan's one pass: the same chunks, lines and errors
+    Outcome prescanned = frame(sink -> new Framer("f.xml", file.clone()).prescan(PRESCAN).run(sink));
+    assertThat(prescanned.chunks).as("seed %d, prescanned in memory", seed).isEqualTo(whole.chunks);
+    assertThat(prescanned.error).as("seed %d, prescanned in memory", seed).isEqualTo(whole.error);
+    Outcome prescannedStream = frameStream(file, blockSize, maxRead, seed, true, PRESCAN);
+    assertThat(prescannedStream.chunks).as("seed %d, prescanned, buffers of %d", seed, blockSize)
+        .isEqualTo(whole.chunks);
+    assertThat(prescannedStream.error).isEqualTo(whole.error);
+  }
+
+  /** The seeded documents' root, child and grandchild names (below). */
+  private static final String[] PRESCAN = {"d0", "d1", "d2"};
+
+  /**
+   * Plain documents are cut by the prescan (their chunks say what it found), others the usual
+   * way; both give the oracle's chunks.
+   */
+  @Test
+  void plainDocumentsAreCutByThePrescan() throws Exception {
+    String plain = "<d0 a='1'>\n  <d1>\n    <x/>\n    <d2 k='v'>t<y/></d2>\n  </d1>\n</d0>";
+    String other = "<d0>caf\u00e9<d1><d2/></d1><d1/></d0>";
+    byte[] file = (plain + "\n" + other + "\n" + plain + "\n<d0/>\n<x><d1/></x>")
+        .getBytes(StandardCharsets.UTF_8);
+    List<Chunk> chunks = new ArrayList<>();
+    new Framer("f.xml", file.clone()).prescan(PRESCAN).run(chunks::add);
+    List<Piece> pieces = new ArrayList<>();
+    chunks.forEach(c -> pieces.add(piece(c)));
+    assertThat(pieces).isEqualTo(frameOracle(file).chunks);
+    assertThat(chunks).extracting(c -> c.prescan() != null)
+        .containsExactly(true, false, true, false, false);
+    org.migcheck.xml.FastXmlReader.Prescan scan = chunks.get(2).prescan();
+    assertThat(scan.children()).isEqualTo(1);
+    assertThat(scan.grandchildren()).isEqualTo(1);
+    assertThat(new String(chunks.get(2).data(), scan.grandchildFrom(),
+        scan.grandchildTo() - scan.grandchildFrom(), StandardCharsets.UTF_8))
+        .isEqualTo("<d2 k='v'>t<y/></d2>");
+    assertThat(chunks.get(2).line()).isEqualTo(8);
   }
 
   /**
@@ -150,11 +187,17 @@ class FramerBuffersTest {
 
   private static Outcome frameStream(byte[] file, int blockSize, int maxRead, int seed,
       boolean release) throws Exception {
+    return frameStream(file, blockSize, maxRead, seed, release, null);
+  }
+
+  private static Outcome frameStream(byte[] file, int blockSize, int maxRead, int seed,
+      boolean release, String[] prescan) throws Exception {
     List<Piece> out = new ArrayList<>();
     List<Chunk> held = new ArrayList<>();
     Failure error = null;
     try {
-      new Framer("f.xml", new Trickle(file, maxRead, seed), new Blocks(blockSize, 2)).run(c -> {
+      new Framer("f.xml", new Trickle(file, maxRead, seed), new Blocks(blockSize, 2))
+          .prescan(prescan).run(c -> {
         if (release) {
           out.add(piece(c));
           c.release();
@@ -251,7 +294,9 @@ class FramerBuffersTest {
   private static String document(Random r, int depth) {
     StringBuilder sb = new StringBuilder();
     String name = "d" + depth;
-    sb.append('<').append(name).append(r.nextBoolean() ? " a='1>2'" : "").append('>');
+    // line ends inside tags too, the root's included
+    sb.append('<').append(name).append(r.nextBoolean() ? (r.nextInt(4) == 0 ? "\n a='1>2'" : " a='1>2'") : "")
+        .append('>');
     int parts = r.nextInt(8);
     for (int i = 0; i < parts; i++) {
       if (depth < 3 && r.nextInt(4) == 0) {
@@ -260,7 +305,7 @@ class FramerBuffersTest {
         sb.append(INSIDE[r.nextInt(INSIDE.length)]);
       }
     }
-    return sb.append("</").append(name).append('>').toString();
+    return sb.append("</").append(name).append(r.nextInt(6) == 0 ? "\n>" : ">").toString();
   }
 
   private static void write(ByteArrayOutputStream out, String s) {

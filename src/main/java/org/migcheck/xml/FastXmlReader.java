@@ -440,8 +440,9 @@ public final class FastXmlReader implements XMLStreamReader {
   /** A start tag at {@code level} below the root (0: the root's child) seen by prescan's scan. */
   private void recordStart(int level, int tag, int nameFrom, int nameLength, boolean empty, int after) {
     if (level == 0) {
-      inChild = sameName(recordChild, nameFrom, nameLength) && !empty;
-      if (sameName(recordChild, nameFrom, nameLength)) {
+      boolean named = sameName(recordChild, nameFrom, nameLength);
+      inChild = named && !empty;
+      if (named) {
         childCount++;
         grandchildCount = 0; // the last child's count
         grandchildFrom = -1;

@@ -40,11 +40,12 @@ import org.migcheck.xml.ParseErrors;
  */
 public final class DocumentReader {
   /**
-   * Tasks queued per parsing thread. A task is a group of up to eight documents ({@link Group}):
-   * 16 of them held a 10,000-host fleet's peak RSS 3 MB higher (more read buffers pinned); with 8
-   * it is the same as with 16 single documents, and baseline as quick.
+   * Tasks queued per parsing thread. A task is a group of up to eight documents or 64 KB ({@link
+   * Group}): 16 groups held a 10,000-host fleet's peak RSS 3 MB higher (more read buffers
+   * pinned); with 4 it is what 16 single documents gave, at 10,000 and 100,000 hosts, and
+   * baseline is as quick.
    */
-  private static final int IN_FLIGHT_PER_THREAD = 8;
+  private static final int IN_FLIGHT_PER_THREAD = 4;
 
   /**
    * The framer's read buffers: documents are slices of them, so a buffer is reused once all its

@@ -106,10 +106,9 @@ public final class DocumentReader {
    */
   public <D, T> void read(
       List<InputFile> files, Profile<D> profile, Function<D, T> work, Consumer<T> sink) {
-    Function<Chunk, List<T>> each = new EachDocument<>(tokens, profile, work);
-    String[] prescan = profile.prescan();
+    EachDocument<D, T> each = new EachDocument<>(tokens, profile, work);
     if (files.size() == 1 && small(files.get(0))) {
-      Batch<T> batch = whole(files.get(0), each, prescan);
+      Batch<T> batch = whole(files.get(0), each);
       batch.results().forEach(sink);
       if (batch.error() != null) {
         throw batch.error();
@@ -122,7 +121,7 @@ public final class DocumentReader {
     Thread producer = new Thread("migcheck-split") {
       @Override
       public void run() {
-        split(files, each, prescan, pool, queue, end);
+        split(files, each, pool, queue, end);
       }
     };
     producer.setDaemon(true);
@@ -153,11 +152,25 @@ public final class DocumentReader {
     private final ThreadLocal<Tokens> tokens;
     private final Profile<D> profile;
     private final Function<D, T> work;
+    private final String[] prescan;
 
     EachDocument(ThreadLocal<Tokens> tokens, Profile<D> profile, Function<D, T> work) {
       this.tokens = tokens;
       this.profile = profile;
       this.work = work;
+      this.prescan = profile.prescan();
+    }
+
+    /** A framer cutting as the profile reads: with its prescan, when it has one. */
+    Framer framer(Framer f) {
+      return f.prescan(prescan);
+    }
+
+    /** Before a large file: the profile's prescan warmed up ({@link FastXmlReader#warmPrescan}). */
+    void warmUp() {
+      if (prescan != null) {
+        FastXmlReader.warmPrescan(prescan[0], prescan[1], prescan[2]);
+      }
     }
 
     @Override
@@ -178,8 +191,7 @@ public final class DocumentReader {
 
   private <T> void split(
       List<InputFile> files,
-      Function<Chunk, List<T>> work,
-      String[] prescan,
+      EachDocument<?, T> work,
       ExecutorService pool,
       BlockingQueue<Future<Batch<T>>> queue,
       Future<Batch<T>> end) {
@@ -188,9 +200,9 @@ public final class DocumentReader {
         Blocks blocks = new Blocks(BLOCK_SIZE, IDLE_BLOCKS);
         for (InputFile f : files) {
           if (small(f)) {
-            queue.put(pool.submit(new WholeFile<>(f, work, prescan)));
+            queue.put(pool.submit(new WholeFile<>(f, work)));
           } else {
-            split(f, blocks, work, prescan, pool, queue);
+            split(f, blocks, work, pool, queue);
           }
         }
       } catch (RuntimeException | Error e) {
@@ -209,8 +221,7 @@ public final class DocumentReader {
   private <T> void split(
       InputFile f,
       Blocks blocks,
-      Function<Chunk, List<T>> work,
-      String[] prescan,
+      EachDocument<?, T> work,
       ExecutorService pool,
       BlockingQueue<Future<Batch<T>>> queue)
       throws InterruptedException {
@@ -218,11 +229,8 @@ public final class DocumentReader {
     try {
       InputStream in = open(f);
       try {
-        if (prescan != null) {
-          // a large file (or standard input): thousands of documents, each prescanned once
-          FastXmlReader.warmPrescan(prescan[0], prescan[1], prescan[2]);
-        }
-        new Framer(f.name(), in, blocks).prescan(prescan).run(group);
+        work.warmUp(); // a large file (or standard input): thousands of documents
+        work.framer(new Framer(f.name(), in, blocks)).run(group);
         group.flush();
       } catch (IOException | RuntimeException e) {
         group.flush(); // the documents before an error the framer met are read all the same
@@ -298,18 +306,16 @@ public final class DocumentReader {
 
   private static final class WholeFile<T> implements Callable<Batch<T>> {
     private final InputFile file;
-    private final Function<Chunk, List<T>> work;
-    private final String[] prescan;
+    private final EachDocument<?, T> work;
 
-    WholeFile(InputFile file, Function<Chunk, List<T>> work, String[] prescan) {
+    WholeFile(InputFile file, EachDocument<?, T> work) {
       this.file = file;
       this.work = work;
-      this.prescan = prescan;
     }
 
     @Override
     public Batch<T> call() {
-      return whole(file, work, prescan);
+      return whole(file, work);
     }
   }
 
@@ -345,11 +351,11 @@ public final class DocumentReader {
   }
 
   /** One small file, on a worker: its results up to its first error. */
-  private static <T> Batch<T> whole(InputFile f, Function<Chunk, List<T>> work, String[] prescan) {
+  private static <T> Batch<T> whole(InputFile f, EachDocument<?, T> work) {
     List<T> out = new ArrayList<>(1);
     try {
       byte[] bytes = read(f);
-      new Framer(f.name(), bytes).prescan(prescan).run(new AddAll<>(out, work));
+      work.framer(new Framer(f.name(), bytes)).run(new AddAll<>(out, work));
       return new Batch<>(out, null);
     } catch (IOException e) {
       return new Batch<>(out, ParseErrors.convert(e, f.name()));

@@ -117,8 +117,9 @@ final class Warmup {
 
   private static void run(boolean bundledMap, String libvirt, ReadAhead.Promised<CpuDef> cpus,
       ReadAhead.Promised<ParsedDocument> documents) {
-    if (cpus.bytes() >= READ_FIRST_BYTES) {
-      ReadAhead.CPUS.readAll(cpus); // then nothing is left to read below
+    boolean cpusFirst = cpus.bytes() >= READ_FIRST_BYTES;
+    if (cpusFirst) {
+      ReadAhead.CPUS.readAll(cpus);
     }
     try {
       if (bundledMap && libvirt != null) {
@@ -131,6 +132,8 @@ final class Warmup {
     }
     // should this thread die, a file it has not claimed is read by the command itself
     ReadAhead.DOCUMENTS.readAll(documents);
-    ReadAhead.CPUS.readAll(cpus);
+    if (!cpusFirst) {
+      ReadAhead.CPUS.readAll(cpus);
+    }
   }
 }

@@ -55,9 +55,7 @@ public final class CompiledSpecWriter {
     require(spec.aliases().length == 0, "aliases");
     require(spec.defaultValueProvider() == null, "a default value provider");
     require(spec.modelTransformer() == null, "a model transformer");
-    require(spec.preprocessor() == null
-        || spec.preprocessor().getClass().getSimpleName().equals("NoOpParameterPreprocessor"),
-        "a preprocessor");
+    require(noPreprocessor(spec.preprocessor()), "a preprocessor");
     require(spec.scopeType() == CommandLine.ScopeType.LOCAL && !spec.inherited(), "inheritance");
     StringBuilder out = new StringBuilder();
     line(out, CompiledSpec.FORMAT);
@@ -102,9 +100,7 @@ public final class CompiledSpecWriter {
     require(!arg.interactive(), "interactive " + what);
     require(!arg.inherited() && arg.scopeType() == CommandLine.ScopeType.LOCAL,
         "inherited " + what);
-    require(arg.preprocessor() == null
-        || arg.preprocessor().getClass().getSimpleName().equals("NoOpParameterPreprocessor"),
-        "a preprocessor on " + what);
+    require(noPreprocessor(arg.preprocessor()), "a preprocessor on " + what);
     require(!arg.typeInfo().isMap() && !arg.typeInfo().isOptional(), "the type of " + what);
     String defaultValue = (String) raw(ArgSpec.class, arg, "defaultValue");
     require(!"_NULL_".equals(defaultValue), "a null default on " + what);
@@ -139,6 +135,11 @@ public final class CompiledSpecWriter {
           fallback, Integer.toString(o.order()));
     }
     out.append(l).append('\n');
+  }
+
+  /** None, or picocli's own default, which does nothing (the description cannot carry one). */
+  private static boolean noPreprocessor(CommandLine.IParameterPreprocessor p) {
+    return p == null || p.getClass().getSimpleName().equals("NoOpParameterPreprocessor");
   }
 
   /** The object whose field an option sets: the command, a mixin or picocli's help mixin. */

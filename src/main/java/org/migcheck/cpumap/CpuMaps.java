@@ -23,14 +23,14 @@ public final class CpuMaps {
 
   /** Maps whose arches are decoded when first asked for; {@code pending} is not kept. */
   static CpuMaps decodedOnUse(MapSource source, Map<Arch, MapCodec.Section> pending) {
-    Map<Arch, Slot> slots = new EnumMap<>(Arch.class);
+    EnumMap<Arch, Slot> slots = new EnumMap<>(Arch.class);
     for (Map.Entry<Arch, MapCodec.Section> e : pending.entrySet()) {
       slots.put(e.getKey(), new Slot(e.getValue(), null, source));
     }
-    return new CpuMaps(source, slots, true);
+    return new CpuMaps(source, slots);
   }
 
-  private CpuMaps(MapSource source, Map<Arch, Slot> slots, boolean unused) {
+  private CpuMaps(MapSource source, EnumMap<Arch, Slot> slots) {
     this.source = source;
     this.byArch = slots;
   }
@@ -45,11 +45,11 @@ public final class CpuMaps {
       return this;
     }
     MapSource s = source.emulating(version);
-    Map<Arch, Slot> copy = new EnumMap<>(Arch.class);
+    EnumMap<Arch, Slot> copy = new EnumMap<>(Arch.class);
     for (Map.Entry<Arch, Slot> e : byArch.entrySet()) {
       copy.put(e.getKey(), new Slot(null, e.getValue(), s));
     }
-    return new CpuMaps(s, copy, true);
+    return new CpuMaps(s, copy);
   }
 
   public Optional<CpuMap> forArch(Arch arch) {

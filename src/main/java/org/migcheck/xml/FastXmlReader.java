@@ -93,12 +93,32 @@ public final class FastXmlReader implements XMLStreamReader {
   private int[] scanLens = new int[8];
   private final int[] scanAttrs = new int[32];
 
-  /** {@link #isNameChar} for every ASCII byte: a table lookup in the hottest loop. */
-  private static final boolean[] NAME_CHAR = new boolean[128];
+  /** {@link #isNameChar} by byte (index: the byte & 0xff; none outside ASCII): a table look-up. */
+  private static final boolean[] NAME_CHAR = new boolean[256];
+
+  // byte classes of scanContent's text and attribute values (index: the byte & 0xff): a table
+  // look-up instead of a chain of comparisons per byte, for the interpreter that runs the first
+  // documents of a large file and for C1
+  private static final byte PLAIN = 0;
+  private static final byte LT = 1;
+  private static final byte LF = 2;
+  private static final byte QUOTE = 3;
+  private static final byte STOP = 4;
+  /** Text: plain ASCII without references, carriage returns or '>'. */
+  private static final byte[] TEXT = new byte[256];
+  /** Attribute values: printable ASCII without '<' or references. */
+  private static final byte[] VALUE = new byte[256];
 
   static {
     for (int c = 0; c < 128; c++) {
       NAME_CHAR[c] = isNameChar(c);
+    }
+    for (int c = 0; c < 256; c++) {
+      boolean printable = c >= 0x20 && c < 0x7f;
+      TEXT[c] = c == '<' ? LT : c == '\n' ? LF
+          : (printable && c != '&' && c != '>') || c == '\t' ? PLAIN : STOP;
+      VALUE[c] = c == '"' || c == '\'' ? QUOTE
+          : printable && c != '<' && c != '&' ? PLAIN : STOP;
     }
   }
 
@@ -503,13 +523,12 @@ public final class FastXmlReader implements XMLStreamReader {
     while (true) {
       // text: plain ASCII without references, carriage returns or '>'
       while (i < limit) {
-        int c = b[i];
-        if (c == '<') {
-          break;
-        }
-        if ((c > ' ' && c < 0x7f && c != '&' && c != '>') || c == ' ' || c == '\t') {
+        int k = TEXT[b[i] & 0xff];
+        if (k == PLAIN) {
           i++;
-        } else if (c == '\n') {
+        } else if (k == LT) {
+          break;
+        } else if (k == LF) {
           scanLf++;
           i++;
         } else {
@@ -621,14 +640,17 @@ public final class FastXmlReader implements XMLStreamReader {
             return -1;
           }
           int v = b[i];
-          if (v == quote) {
+          int k = VALUE[v & 0xff];
+          if (k == PLAIN) {
+            i++;
+          } else if (v == quote) {
             i++;
             break;
-          }
-          if (v < 0x20 || v >= 0x7f || v == '<' || v == '&') {
+          } else if (k == QUOTE) {
+            i++;
+          } else {
             return -1;
           }
-          i++;
         }
       }
       if (recordChild != null && nested <= 1) {
@@ -670,8 +692,7 @@ public final class FastXmlReader implements XMLStreamReader {
       return -1;
     }
     i++;
-    int c;
-    while (i < limit && (c = b[i]) >= 0 && NAME_CHAR[c]) {
+    while (i < limit && NAME_CHAR[b[i] & 0xff]) {
       i++;
     }
     if (i >= limit || b[i] == ':' || b[i] < 0) {

@@ -86,7 +86,7 @@ final class CpuSkimmer extends CpuBinder {
    */
   private static final Map<Spelling, XCpu> SPELLINGS = new ConcurrentHashMap<>();
 
-  /** A host CPU's bytes as a map key, hashed once, eight bytes at a time ({@link ByteHash}). */
+  /** A host CPU's bytes as a map key, hashed once ({@link ByteHash}). */
   private static final class Spelling {
     private final byte[] bytes;
     private final int from;

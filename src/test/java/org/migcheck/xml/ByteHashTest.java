@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Seeded properties of the eight-bytes-at-a-time hash that keys CPU spellings. */
+/** Seeded properties of the hash that keys CPU spellings. */
 class ByteHashTest {
 
   /** The same bytes hash alike wherever they sit in their arrays (keys compare across documents). */
@@ -30,6 +30,24 @@ class ByteHashTest {
       assertThat(ByteHash.of(x, a, a + content.length))
           .isEqualTo(ByteHash.of(y, b, b + content.length))
           .isEqualTo(ByteHash.of(content, 0, content.length));
+    }
+  }
+
+  /** Four bytes per turn is the byte-at-a-time polynomial hash, for every length and offset. */
+  @ParameterizedTest
+  @ValueSource(longs = {21, 22, 23})
+  void isThePolynomialHashOfTheBytes(long seed) {
+    Random r = new Random(seed);
+    for (int n = 0; n < 300; n++) {
+      byte[] x = new byte[r.nextInt(64) + 4];
+      r.nextBytes(x);
+      int from = r.nextInt(4);
+      int to = from + r.nextInt(x.length - from + 1);
+      int expected = to - from;
+      for (int i = from; i < to; i++) {
+        expected = 31 * expected + x[i];
+      }
+      assertThat(ByteHash.of(x, from, to)).as("bytes %d..%d", from, to).isEqualTo(expected);
     }
   }
 

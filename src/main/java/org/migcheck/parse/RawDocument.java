@@ -110,27 +110,39 @@ public final class RawDocument {
    * (same bytes, see CpuSkimmer) that maps cleanly, what that host's mapped to, under this source.
    */
   private static CpuDef hostCpu(XCpu cpu, Values v, CpuType type) {
-    int slot = type == null ? 0 : type == CpuType.HOST ? 1 : 2;
+    int slot = slot(type);
     CpuDef known = cpu.mapsCleanly ? cpu.mapped[slot] : null;
     if (known != null) {
       return known.withSource(v.source());
     }
-    CpuDef def = CpuMapper.guestCpu(cpu, v).toCpuDef(type);
+    GuestCpu g = CpuMapper.guestCpu(cpu, v);
+    CpuDef def = g.toCpuDef(type);
     if (!cpu.mapsCleanly) {
-      cpu.mapsCleanly = mapsCleanly(cpu, v);
+      cpu.mapsCleanly = mapsCleanly(cpu, g, type);
     }
     // a benign race: CpuDef is immutable, and a thread that finds no entry maps the CPU itself
     cpu.mapped[slot] = def;
     return def;
   }
 
-  /** Whether the CPU maps without error as every CPU type (see XCpu.mapsCleanly). */
-  private static boolean mapsCleanly(XCpu cpu, Values v) {
+  private static final CpuType[] TYPES = {null, CpuType.HOST, CpuType.GUEST};
+
+  private static int slot(CpuType type) {
+    return type == null ? 0 : type == CpuType.HOST ? 1 : 2;
+  }
+
+  /**
+   * Whether the CPU, mapped to {@code g} and from there as {@code done}, also maps as the other
+   * CPU types (see XCpu.mapsCleanly); what they map to is kept too. One mapping serves all three:
+   * a baseline of a fleet maps each of its distinct host CPUs once, on a cold JVM.
+   */
+  private static boolean mapsCleanly(XCpu cpu, GuestCpu g, CpuType done) {
     try {
-      GuestCpu g = CpuMapper.guestCpu(cpu, v);
-      g.toCpuDef(null);
-      g.toCpuDef(CpuType.HOST);
-      g.toCpuDef(CpuType.GUEST);
+      for (CpuType t : TYPES) {
+        if (t != done) {
+          cpu.mapped[slot(t)] = g.toCpuDef(t);
+        }
+      }
       return true;
     } catch (RuntimeException e) { // InputException, or anything else: then never reused
       return false;

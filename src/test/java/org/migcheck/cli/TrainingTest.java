@@ -15,4 +15,14 @@ class TrainingTest {
     assertThat(codes.subList(0, codes.size() - 1)).allSatisfy(c -> assertThat(c).isIn(0, 1));
     assertThat(codes.get(codes.size() - 1)).isEqualTo(ExitCodes.BAD_INPUT);
   }
+
+  /** The CPU commands' training too; its only usage error is its last run. */
+  @Test
+  void everyCpuCommandRunsOnTheSamples() {
+    String samples = System.getProperty("migcheck.basedir", ".") + "/samples";
+    List<Integer> codes = Training.runCpu(samples);
+    assertThat(codes).hasSizeGreaterThan(5);
+    assertThat(codes.subList(0, codes.size() - 1)).allSatisfy(c -> assertThat(c).isIn(0, 1));
+    assertThat(codes.get(codes.size() - 1)).isEqualTo(ExitCodes.BAD_INPUT);
+  }
 }

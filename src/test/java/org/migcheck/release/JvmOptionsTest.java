@@ -79,6 +79,62 @@ class JvmOptionsTest {
     assertThat(optionsWithC2Bytes("", "1000", "check", a.toString(), b.toString())).doesNotContain(c2);
   }
 
+  /**
+   * baseline and compare get the CPU commands' class data (..-cpu.jsa or .aot), unless they ask
+   * for help or the version; every other command the whole training's.
+   */
+  @Test
+  void cpuCommandsGetTheirOwnClassData(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    String version =
+        System.getProperty("java.runtime.version").replaceAll("[^A-Za-z0-9.+_-]", "_");
+    String ext = Runtime.version().feature() >= 25 ? ".aot" : ".jsa";
+    Path jar = java.nio.file.Files.writeString(dir.resolve("migcheck-all.jar"), "jar");
+    Path whole = dir.resolve("migcheck-java-" + version + ext);
+    Path cpu = dir.resolve("migcheck-java-" + version + "-cpu" + ext);
+    for (Path p : List.of(whole, cpu)) {
+      java.nio.file.Files.writeString(p, "class data");
+      java.nio.file.Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(
+          java.nio.file.Files.getLastModifiedTime(jar).toMillis() + 60_000));
+    }
+    Path home = Path.of(System.getProperty("java.home"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.exists(home.resolve("release"))
+            || org.migcheck.testing.SharedData.inCi(),
+        "this Java runtime has no release file: the launchers cannot tell its version");
+    String java = home.resolve("bin").resolve("java").toString();
+    for (String[] args : List.of(new String[] {"baseline", "a.xml"},
+        new String[] {"compare", "a.xml", "b.xml"},
+        new String[] {"baseline", "--features", "a.xml"})) {
+      assertThat(classData(java, jar, dir, args)).as(String.join(" ", args))
+          .isEqualTo(cpu.toString());
+    }
+    for (String[] args : List.of(new String[] {"check", "a.xml"}, new String[] {"--version"},
+        new String[] {"baseline", "--help"}, new String[] {"compare", "-V"},
+        new String[] {"compare", "@args"}, new String[] {"fleet", "dir"})) {
+      assertThat(classData(java, jar, dir, args)).as(String.join(" ", args))
+          .isEqualTo(whole.toString());
+    }
+  }
+
+  /** The class-data file the options name (-XX:SharedArchiveFile= or -XX:AOTCache=), or "". */
+  private static String classData(String java, Path jar, Path dir, String... args)
+      throws IOException, InterruptedException {
+    String script = ". \"$0\"; java_bin=$1; jar=$2; dir=$3; shift 3;"
+        + " jvm_options \"$java_bin\" \"$jar\" \"$dir\" /nonexistent \"$@\";"
+        + " printf '%s\\n' \"${jvm_opts[@]}\"";
+    List<String> cmd = new java.util.ArrayList<>(
+        List.of("bash", "-c", script, JVM_SH.toString(), java, jar.toString(), dir.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out.lines()
+        .filter(l -> l.startsWith("-XX:SharedArchiveFile=") || l.startsWith("-XX:AOTCache="))
+        .map(l -> l.substring(l.indexOf('=') + 1)).findFirst().orElse("");
+  }
+
   /** A tiered JIT refuses one compiler thread: JAVA_OPTS that pick the JIT get none forced. */
   @ParameterizedTest
   @ValueSource(strings = {"-XX:TieredStopAtLevel=4", "-XX:+TieredCompilation", "-XX:CICompilerCount=3",

@@ -130,11 +130,19 @@ class ReleaseArchiveIT {
 
   /** The class data a launcher records for this runtime: an AOT cache from JDK 25 on. */
   private static String classData() {
-    return "migcheck-java-" + System.getProperty("java.runtime.version")
+    return classData("");
+  }
+
+  /** The same for the CPU commands (suffix "-cpu") or the others (""). */
+  private static String classData(String suffix) {
+    return "migcheck-java-" + System.getProperty("java.runtime.version") + suffix
         + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa");
   }
 
-  /** The first run records the class-data archive for this runtime; later runs use it. */
+  /**
+   * The first run records the class data for this runtime, a CPU command its own; later runs
+   * use them.
+   */
   @Test
   void classDataArchiveIsMadeForTheRuntime() throws Exception {
     Path copy = Files.createDirectories(tmp.resolve("cds"));
@@ -159,8 +167,16 @@ class ReleaseArchiveIT {
     assertThat(second.out()).isEqualTo(inProcess("compare", "samples/skylake-a.xml",
         "samples/cascadelake.xml")[1]);
     assertThat(second.err()).isEmpty();
+    try (Stream<Path> lib = Files.list(h.resolve("lib"))) {
+      assertThat(lib.map(p -> p.getFileName().toString()))
+          .as("compare, a CPU command, records the CPU commands' own archive")
+          .containsExactlyInAnyOrder("migcheck-all.jar", "jvm.sh", classData(), classData("-cpu"));
+    }
+    assertThat(Files.size(h.resolve("lib").resolve(classData("-cpu"))))
+        .isLessThan(Files.size(h.resolve("lib").resolve(classData())));
     // MIGCHECK_CDS=off: nothing recorded
     Files.delete(h.resolve("lib").resolve(classData()));
+    Files.delete(h.resolve("lib").resolve(classData("-cpu")));
     Launch.Result off = Launch.run(h, List.of(h.resolve("bin/migcheck").toString(), "--version"),
         Map.of("PATH", bin.toString(), "MIGCHECK_CDS", "off"), 2, TimeUnit.MINUTES);
     assertThat(off.exit()).isZero();

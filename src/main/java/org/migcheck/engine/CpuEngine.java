@@ -150,8 +150,14 @@ public final class CpuEngine {
     }
     String arch = archOf(cpus);
     CpuDriver driver = driver(arch, cpus.get(0).source());
+    CpuDef last = null;
     for (CpuDef c : cpus) {
-      requireArch(driver, c, arch);
+      // the same model and arch as the CPU before (hosts read alike share their strings): the
+      // same answer
+      if (last == null || c.model() != last.model() || c.arch() != last.arch()) {
+        requireArch(driver, c, arch);
+      }
+      last = c;
     }
     CpuDef result = driver.baseline(cpus, options.migratable());
     if (options.expandFeatures()) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.migcheck.cpumap.Arch;
 import org.migcheck.cpumap.Bits;
@@ -177,34 +176,6 @@ public final class X86Driver implements CpuDriver {
   private static final int MAX_SEEN = 16;
 
   /**
-   * Whether two CPUs differ at most in their source. Field by field, not with the records' equals:
-   * on a cold JVM their first call costs some 20 ms of method handle set-up.
-   */
-  static boolean sameButSource(CpuDef a, CpuDef b) {
-    if (a.type() != b.type() || a.mode() != b.mode() || a.match() != b.match()
-        || a.check() != b.check() || a.fallback() != b.fallback()
-        || !Objects.equals(a.arch(), b.arch()) || !Objects.equals(a.migratable(), b.migratable())
-        || !Objects.equals(a.model(), b.model()) || !Objects.equals(a.vendorId(), b.vendorId())
-        || !Objects.equals(a.vendor(), b.vendor())) {
-      return false;
-    }
-    List<CpuFeature> fa = a.features();
-    List<CpuFeature> fb = b.features();
-    if (fa == fb) {
-      return true; // hosts whose CPU has the same bytes share the list (RawDocument)
-    }
-    if (fa.size() != fb.size()) {
-      return false;
-    }
-    for (int i = 0; i < fa.size(); i++) {
-      if (!fa.get(i).name().equals(fb.get(i).name()) || fa.get(i).policy() != fb.get(i).policy()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * virCPUx86Baseline. {@code hypervisorModels} and {@code featureFilter} are what
    * hypervisor-cpu-baseline adds (null for plain cpu-baseline).
    */
@@ -231,7 +202,7 @@ public final class X86Driver implements CpuDriver {
     }
     for (int i = 1; i < cpus.size(); i++) {
       CpuDef cpu = cpus.get(i);
-      if (i >= 2 && sameButSource(cpus.get(i - 1), cpu)) {
+      if (i >= 2 && cpus.get(i - 1).sameButSource(cpu)) {
         // the CPU before it again: this turn would do what the last one did. Not after the
         // first CPU, whose own turn (above) skips the vendor checks. Runs once, interpreted: a
         // thousand full turns cost a cold JVM some 4 ms.
@@ -242,7 +213,7 @@ public final class X86Driver implements CpuDriver {
       }
       Bits bits = null;
       for (int k = seen.size() - 1; k >= 0 && bits == null; k--) {
-        if (sameButSource(seen.get(k), cpu)) {
+        if (seen.get(k).sameButSource(cpu)) {
           bits = seenBits.get(k);
         }
       }

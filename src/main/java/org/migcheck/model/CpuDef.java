@@ -1,6 +1,7 @@
 package org.migcheck.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A CPU definition as libvirt's CPU drivers see it (virCPUDef): the input of expand, compare,
@@ -86,6 +87,37 @@ public record CpuDef(
   }
 
   /** The same CPU read from another source (a host whose CPU has the same bytes). */
+  /**
+   * Whether this CPU and {@code other} differ at most in their source. Field by field, not with
+   * the record's equals: on a cold JVM its first call costs some 20 ms of method handle set-up.
+   * Hosts read with the same CPU share its fields (RawDocument), which are then compared by
+   * identity first.
+   */
+  public boolean sameButSource(CpuDef other) {
+    if (type != other.type || mode != other.mode || match != other.match
+        || check != other.check || fallback != other.fallback
+        || !Objects.equals(arch, other.arch) || !Objects.equals(migratable, other.migratable)
+        || !Objects.equals(model, other.model) || !Objects.equals(vendorId, other.vendorId)
+        || !Objects.equals(vendor, other.vendor)) {
+      return false;
+    }
+    List<CpuFeature> theirs = other.features;
+    if (features == theirs) {
+      return true;
+    }
+    if (features.size() != theirs.size()) {
+      return false;
+    }
+    for (int i = 0; i < features.size(); i++) {
+      CpuFeature f = features.get(i);
+      CpuFeature g = theirs.get(i);
+      if (!f.name().equals(g.name()) || f.policy() != g.policy()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public CpuDef withSource(String newSource) {
     return new CpuDef(
         type, arch, mode, match, check, migratable, model, fallback, vendorId, vendor, features,

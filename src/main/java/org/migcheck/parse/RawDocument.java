@@ -116,7 +116,7 @@ public final class RawDocument {
       return known.withSource(v.source());
     }
     GuestCpu g = CpuMapper.guestCpu(cpu, v);
-    CpuDef def = g.toCpuDef(type);
+    CpuDef def = SharedCpus.share(g.toCpuDef(type));
     if (!cpu.mapsCleanly) {
       cpu.mapsCleanly = mapsCleanly(cpu, g, type);
     }
@@ -140,7 +140,7 @@ public final class RawDocument {
     try {
       for (CpuType t : TYPES) {
         if (t != done) {
-          cpu.mapped[slot(t)] = g.toCpuDef(t);
+          cpu.mapped[slot(t)] = SharedCpus.share(g.toCpuDef(t));
         }
       }
       return true;

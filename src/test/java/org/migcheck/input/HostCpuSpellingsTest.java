@@ -92,6 +92,25 @@ class HostCpuSpellingsTest {
         .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(28));
   }
 
+  /**
+   * Hosts whose CPUs differ only in what a CPU definition does not hold (microcode, topology)
+   * are read as one CPU: the same features list, each under its own source.
+   */
+  @Test
+  void cpusThatMapAlikeShareTheirFields() throws IOException {
+    String withMicrocode = GOOD.replace("<vendor>Intel</vendor>",
+        "<vendor>Intel</vendor>\n      <microcode version='42'/>\n"
+            + "      <topology sockets='1' dies='1' cores='4' threads='2'/>");
+    String other = withMicrocode.replace("'42'", "'43'").replace("cores='4'", "cores='8'");
+    Path f = dir.resolve("fleet.xml");
+    Files.writeString(f, host(withMicrocode, 0) + host(other, 0) + host(GOOD, 0));
+    List<CpuDef> cpus = new InputReader().extractCpus(f.toString());
+    assertThat(cpus).extracting(CpuDef::source).containsExactly(f + "#1", f + "#2", f + "#3");
+    assertThat(cpus.get(1).features()).isSameAs(cpus.get(0).features());
+    assertThat(cpus.get(2).features()).isSameAs(cpus.get(0).features());
+    assertThat(cpus.get(1).model()).isSameAs(cpus.get(0).model());
+  }
+
   @Test
   void errorsNameEachFilesOwnLine() throws IOException {
     Path a = dir.resolve("a.xml");

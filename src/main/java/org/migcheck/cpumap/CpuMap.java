@@ -1,6 +1,7 @@
 package org.migcheck.cpumap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -158,13 +159,81 @@ public final class CpuMap {
     if (data.isEmpty()) {
       return out;
     }
+    // only a feature with a bit in data can be taken: those, in map order (a decode takes the
+    // features of two sets per model, some 60 models, against the map's 300 features)
     Bits.Builder work = new Bits.Builder(data);
-    for (Feature f : features) {
-      if (!f.bits().isEmpty() && work.containsAll(f.bits())) {
+    for (int i : candidates(data)) {
+      Feature f = features.get(i);
+      if (work.containsAll(f.bits())) {
         out.add(f);
         work.andNot(f.bits());
       }
     }
     return out;
+  }
+
+  /** Per position of the bit space, the indexes of the features with that bit; made when needed. */
+  private volatile int[][] featuresByBit;
+
+  private static final int[] NONE = new int[0];
+
+  /** The indexes of the features with a bit in data, ascending (with repeats). */
+  private int[] candidates(Bits data) {
+    int[][] byBit = featuresByBit;
+    if (byBit == null) {
+      byBit = indexByBit();
+      featuresByBit = byBit; // a benign race: every thread builds the same index
+    }
+    int[] out = new int[16];
+    int n = 0;
+    for (int w = 0; w < data.wordCount() && w * 64 < byBit.length; w++) {
+      for (long word = data.word(w); word != 0; word &= word - 1) {
+        int position = w * 64 + Long.numberOfTrailingZeros(word);
+        if (position >= byBit.length) {
+          break;
+        }
+        for (int f : byBit[position]) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = f;
+        }
+      }
+    }
+    // map order; a feature with several bits in data comes more than once, and a second visit
+    // takes nothing (its bits are gone, or were never all there)
+    Arrays.sort(out, 0, n);
+    return Arrays.copyOf(out, n);
+  }
+
+  private int[][] indexByBit() {
+    int positions = 0;
+    for (Feature f : features) {
+      positions = Math.max(positions, f.bits().wordCount() * 64);
+    }
+    int[] counts = new int[positions];
+    for (Feature f : features) {
+      Bits b = f.bits();
+      for (int w = 0; w < b.wordCount(); w++) {
+        for (long word = b.word(w); word != 0; word &= word - 1) {
+          counts[w * 64 + Long.numberOfTrailingZeros(word)]++;
+        }
+      }
+    }
+    int[][] index = new int[positions][];
+    for (int p = 0; p < positions; p++) {
+      index[p] = counts[p] == 0 ? NONE : new int[counts[p]];
+      counts[p] = 0;
+    }
+    for (int i = 0; i < features.size(); i++) {
+      Bits b = features.get(i).bits();
+      for (int w = 0; w < b.wordCount(); w++) {
+        for (long word = b.word(w); word != 0; word &= word - 1) {
+          int p = w * 64 + Long.numberOfTrailingZeros(word);
+          index[p][counts[p]++] = i;
+        }
+      }
+    }
+    return index;
   }
 }

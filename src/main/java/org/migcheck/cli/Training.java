@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,9 +73,14 @@ public final class Training {
     String s = samplesDir + "/";
     Path many = null;
     try {
-      many = Files.createTempFile("migcheck-training", ".xml");
+      // named without Files.createTempFile, whose SecureRandom would put some 60 classes of
+      // java.security in the archive that no CPU command loads
+      Path file = Path.of(System.getProperty("java.io.tmpdir"),
+          "migcheck-training-" + System.nanoTime() + ".xml");
       String host = Files.readString(Path.of(s + "skylake-a.xml"));
-      Files.writeString(many, host.repeat(Math.max(1, (5 << 20) / Math.max(1, host.length()))));
+      Files.writeString(file, host.repeat(Math.max(1, (5 << 20) / Math.max(1, host.length()))),
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      many = file;
       List<String[]> runs =
           List.of(
               new String[] {"baseline", s + "skylake-a.xml", s + "cascadelake.xml"},

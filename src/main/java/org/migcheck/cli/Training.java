@@ -73,8 +73,8 @@ public final class Training {
     String s = samplesDir + "/";
     Path many = null;
     try {
-      // named without Files.createTempFile, whose SecureRandom would put some 60 classes of
-      // java.security in the archive that no CPU command loads
+      // named without Files.createTempFile, whose SecureRandom would put some 100 classes of
+      // java.security and sun.security in the archive that no CPU command loads
       Path file = Path.of(System.getProperty("java.io.tmpdir"),
           "migcheck-training-" + System.nanoTime() + ".xml");
       String host = Files.readString(Path.of(s + "skylake-a.xml"));

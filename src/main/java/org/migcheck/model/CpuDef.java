@@ -86,7 +86,6 @@ public record CpuDef(
         source);
   }
 
-  /** The same CPU read from another source (a host whose CPU has the same bytes). */
   /**
    * Whether this CPU and {@code other} differ at most in their source. Field by field, not with
    * the record's equals: on a cold JVM its first call costs some 20 ms of method handle set-up.
@@ -118,6 +117,7 @@ public record CpuDef(
     return true;
   }
 
+  /** The same CPU read from another source (a host whose CPU has the same bytes). */
   public CpuDef withSource(String newSource) {
     return new CpuDef(
         type, arch, mode, match, check, migratable, model, fallback, vendorId, vendor, features,

@@ -19,7 +19,7 @@
 #   only works for the runtime that made it and for the jar at this very path; a stale one is
 #   remade. MIGCHECK_CDS=off turns class data off. baseline and compare, which read only CPUs,
 #   have their own (named ...-cpu.jsa or .aot, trained on them alone, Training's "cpu"): about
-#   1,600 classes instead of 2,900, 14 MB instead of 20, which each run maps and relocates (a
+#   1,500 classes instead of 2,500, 14 MB instead of 20, which each run maps and relocates (a
 #   1,000-host baseline some 3% sooner, 5 MB less RSS). Their help and version use the whole one.
 
 # The runtime's version from its release file (no JVM started), e.g. 17.0.15+6-Debian-1deb12u1.

@@ -21,8 +21,8 @@ import java.util.List;
  * they load (the fast reader and the binder, and JAXB for a document the fast reader hands back).
  *
  * <p>The commands that only read CPUs ({@code baseline}, {@code compare}) have a smaller archive of
- * their own, trained on them alone ({@link #CPU}): they load about 1,400 classes of the 2,900 the
- * whole training loads, and mapping and relocating a smaller archive starts each run sooner.
+ * their own, trained on them alone ({@link #CPU}): about 1,500 classes of the 2,500 the whole
+ * training loads, and mapping and relocating a smaller archive starts each run sooner.
  *
  * <p>Usage: {@code java -cp migcheck-all.jar org.migcheck.cli.Training SAMPLES_DIR [cpu]}.
  */

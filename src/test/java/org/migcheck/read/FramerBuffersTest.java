@@ -91,6 +91,33 @@ class FramerBuffersTest {
   }
 
   /**
+   * A plain document that runs past the end of a read buffer is still cut by the prescan (moved
+   * to a fresh buffer first), not left to the parsing threads to read whole: every document here,
+   * whichever buffer boundary it spans, with the oracle's chunks.
+   */
+  @ParameterizedTest
+  @MethodSource("fullBufferSizes")
+  void plainDocumentsAcrossBuffersAreStillPrescanned(int blockSize) throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      sb.append("<d0 n='").append(i).append("'>\n  <d1>\n    <d2 k='").append(i * 7)
+          .append("'/>\n  </d1>\n</d0>\n");
+    }
+    byte[] file = sb.toString().getBytes(StandardCharsets.UTF_8);
+    List<Chunk> chunks = new ArrayList<>();
+    new Framer("f.xml", new java.io.ByteArrayInputStream(file), new Blocks(blockSize, 2))
+        .prescan(PRESCAN).run(chunks::add);
+    List<Piece> pieces = new ArrayList<>();
+    chunks.forEach(c -> pieces.add(piece(c)));
+    assertThat(pieces).isEqualTo(frameOracle(file).chunks);
+    assertThat(chunks).hasSize(60).allSatisfy(c -> assertThat(c.prescan()).isNotNull());
+  }
+
+  static Stream<Integer> fullBufferSizes() {
+    return Stream.of(256, 300, 512, 1000, 2048);
+  }
+
+  /**
    * CR LF split by a buffer change (the CR the last byte of a full buffer), lines and columns
    * counted across buffers of every small size: CR LF, lone CRs, and text on the line before.
    */

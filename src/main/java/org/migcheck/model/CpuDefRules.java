@@ -73,16 +73,11 @@ final class CpuDefRules {
   }
 
   private static CpuType type(GuestCpu c, CpuType forced) {
-    if (forced != null) {
-      return forced;
+    CpuType type = c.parsedAs(forced);
+    if (type == null) {
+      throw error(c, "'arch' element cannot be used inside 'cpu' element with 'match' attribute");
     }
-    if (c.arch() != null) {
-      if (c.match() != null) {
-        throw error(c, "'arch' element cannot be used inside 'cpu' element with 'match' attribute");
-      }
-      return CpuType.HOST;
-    }
-    return CpuType.GUEST;
+    return type;
   }
 
   private static CpuMode mode(GuestCpu c, CpuType type) {

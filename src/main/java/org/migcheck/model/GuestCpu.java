@@ -59,6 +59,18 @@ public record GuestCpu(
     return arch != null ? CpuType.HOST : CpuType.GUEST;
   }
 
+  /**
+   * The type {@link #toCpuDef(CpuType)} parses this CPU as when asked for {@code type} (null:
+   * auto), or null where auto refuses it (a host CPU with a match attribute). libvirt's other
+   * rules depend on this type alone, not on how it was asked for.
+   */
+  public CpuType parsedAs(CpuType type) {
+    if (type != null) {
+      return type;
+    }
+    return arch != null && match != null ? null : detectedType();
+  }
+
   /** Feature names with their policies as written (null policy when absent). */
   public List<CpuFeature> cpuFeatures() {
     List<CpuFeature> out = new ArrayList<>(features.size());

@@ -118,7 +118,7 @@ public final class RawDocument {
     GuestCpu g = CpuMapper.guestCpu(cpu, v);
     CpuDef def = SharedCpus.share(g.toCpuDef(type));
     if (!cpu.mapsCleanly) {
-      cpu.mapsCleanly = mapsCleanly(cpu, g, type);
+      cpu.mapsCleanly = mapsCleanly(cpu, g, type, def);
     }
     // a benign race: CpuDef is immutable, and a thread that finds no entry maps the CPU itself
     cpu.mapped[slot] = def;
@@ -132,15 +132,35 @@ public final class RawDocument {
   }
 
   /**
-   * Whether the CPU, mapped to {@code g} and from there as {@code done}, also maps as the other
-   * CPU types (see XCpu.mapsCleanly); what they map to is kept too. One mapping serves all three:
-   * a baseline of a fleet maps each of its distinct host CPUs once, on a cold JVM.
+   * Whether the CPU, mapped to {@code g} and from there as {@code done} to {@code def}, also maps
+   * as the other CPU types (see XCpu.mapsCleanly); what they map to is kept too. One mapping
+   * serves all three: a baseline of a fleet maps each of its distinct host CPUs once, on a cold
+   * JVM. Types that parse alike ({@link GuestCpu#parsedAs}) share one mapping: auto is host for a host
+   * CPU, so a capabilities CPU is mapped twice, not three times.
    */
-  private static boolean mapsCleanly(XCpu cpu, GuestCpu g, CpuType done) {
+  private static boolean mapsCleanly(XCpu cpu, GuestCpu g, CpuType done, CpuDef def) {
+    CpuDef host = null;
+    CpuDef guest = null;
+    if (g.parsedAs(done) == CpuType.HOST) {
+      host = def;
+    } else {
+      guest = def;
+    }
     try {
       for (CpuType t : TYPES) {
-        if (t != done) {
-          cpu.mapped[slot(t)] = SharedCpus.share(g.toCpuDef(t));
+        if (t == done) {
+          continue;
+        }
+        CpuType as = g.parsedAs(t);
+        if (as == null) {
+          return false; // auto refuses this CPU
+        }
+        if (as == CpuType.HOST) {
+          host = host != null ? host : SharedCpus.share(g.toCpuDef(CpuType.HOST));
+          cpu.mapped[slot(t)] = host;
+        } else {
+          guest = guest != null ? guest : SharedCpus.share(g.toCpuDef(CpuType.GUEST));
+          cpu.mapped[slot(t)] = guest;
         }
       }
       return true;

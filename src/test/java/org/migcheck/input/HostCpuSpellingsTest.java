@@ -111,6 +111,74 @@ class HostCpuSpellingsTest {
     assertThat(cpus.get(1).model()).isSameAs(cpus.get(0).model());
   }
 
+  /**
+   * auto parses a CPU with an arch as host, but refuses one that also has a match attribute: such
+   * a CPU read as host before is not reused as auto, whose error names this file's own line, and
+   * as guest it is still read.
+   */
+  @Test
+  void autoRefusesAHostCpuWithMatchWhereverItWasReadBefore() throws IOException {
+    String matched = GOOD.replace("<cpu>", "<cpu match='exact'>");
+    Path a = dir.resolve("a.xml");
+    Path b = dir.resolve("b.xml");
+    Files.writeString(a, host(matched, 0) + host(matched, 0));
+    Files.writeString(b, host(matched, 9));
+    InputReader reader = new InputReader();
+    assertThat(reader.extractCpus(a.toString(), CpuType.HOST)).extracting(CpuDef::type)
+        .containsExactly(CpuType.HOST, CpuType.HOST);
+    assertThatThrownBy(() -> reader.extractCpus(b.toString(), null))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("'match' attribute")
+        .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(13));
+    assertThat(reader.extractCpus(b.toString(), CpuType.GUEST)).extracting(CpuDef::type)
+        .containsExactly(CpuType.GUEST);
+  }
+
+  /**
+   * A CPU parses as the type GuestCpu.parsedAs names (which lets one mapping serve two types):
+   * asked for a type, it gives what asking for that one gives, result or error, and auto refuses
+   * exactly a CPU with both an arch and a match attribute. With and without either.
+   */
+  @Test
+  void aCpuParsesAsTheTypeParsedAsNames() throws IOException {
+    String[] cpus = {
+      "<cpu><arch>x86_64</arch><model>Haswell</model></cpu>",
+      "<cpu match='minimum'><arch>x86_64</arch><model>Haswell</model></cpu>",
+      "<cpu><model>Haswell</model></cpu>",
+      "<cpu match='exact'><model>Haswell</model></cpu>",
+    };
+    List<String> refused = new java.util.ArrayList<>();
+    for (String xml : cpus) {
+      Path f = dir.resolve("cpu.xml");
+      Files.writeString(f, xml);
+      org.migcheck.model.GuestCpu g =
+          ((org.migcheck.model.CpuDocument) new InputReader().readAll(List.of(f.toString())).get(0))
+              .cpu();
+      for (CpuType type : new CpuType[] {null, CpuType.HOST, CpuType.GUEST}) {
+        CpuType as = g.parsedAs(type);
+        if (as == null) {
+          refused.add(xml);
+          assertThatThrownBy(() -> g.toCpuDef(type)).as("%s as %s", xml, type)
+              .hasMessageContaining("'match' attribute");
+        } else {
+          assertThat(outcome(g, type)).as("%s as %s", xml, type).isEqualTo(outcome(g, as));
+          assertThat(as).isEqualTo(type != null ? type
+              : xml.contains("<arch>") ? CpuType.HOST : CpuType.GUEST);
+        }
+      }
+    }
+    assertThat(refused).containsExactly(cpus[1]);
+  }
+
+  /** A CPU parsed as a type: what it gives, or the error's message. */
+  private static Object outcome(org.migcheck.model.GuestCpu g, CpuType type) {
+    try {
+      return g.toCpuDef(type);
+    } catch (InputException e) {
+      return e.getMessage();
+    }
+  }
+
   @Test
   void errorsNameEachFilesOwnLine() throws IOException {
     Path a = dir.resolve("a.xml");

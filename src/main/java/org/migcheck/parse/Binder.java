@@ -76,9 +76,13 @@ abstract class Binder {
     return w.line();
   }
 
-  /** The current start tag's position, in the form JAXB's @XmlLocation fields hold. */
+  /**
+   * The current start tag's line, in the form JAXB's @XmlLocation fields hold. Its column is
+   * unknown (-1): the mappers read only the line, and the column cost each element a walk back
+   * to its line's start.
+   */
   final Locator here() {
-    return new FixedLocator(w.line(), w.column());
+    return new FixedLocator(w.line(), -1);
   }
 
   /** An element with open-ended children: each child element as a tree, as JAXB's reader has it. */
@@ -121,7 +125,7 @@ abstract class Binder {
     }
   }
 
-  /** A position captured from the StAX reader. */
+  /** A line captured from the StAX reader (the column -1: not known). */
   private record FixedLocator(int line, int column) implements Locator {
     @Override
     public String getPublicId() {

@@ -26,10 +26,6 @@ public final class Walker {
     return l + lineOffset;
   }
 
-  public int column() {
-    return r.getLocation().getColumnNumber();
-  }
-
   /**
    * The current element's name, or "" when it has a namespace: libvirt elements have none, and the
    * full parser ignores namespaced ones.

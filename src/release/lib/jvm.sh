@@ -4,8 +4,10 @@
 #
 #   jvm_options JAVA JAR CLASS_DATA_DIR SAMPLES_DIR ARGS...
 #
-# It sets the array jvm_opts. Two choices are made per run (and fleet, gate and baseline get a
-# smaller young generation, see jvm_many_hosts):
+# It sets the array jvm_opts, and jvm_record when class data is missing or older than the jar but
+# SAMPLES_DIR is not a directory, so none was recorded (./migcheck asks so while it checks whether
+# the jar must be rebuilt first, then again with its samples). Two choices are made per run (and
+# fleet, gate and baseline get a smaller young generation, see jvm_many_hosts):
 #
 # * JIT: C1 alone (-XX:TieredStopAtLevel=1) starts fastest and is all a few documents need; fleet,
 #   gate and baseline over more than MIGCHECK_C2_BYTES of input (default 1 GiB, about 35,000
@@ -83,6 +85,7 @@ jvm_options() {
   local java_bin=$1 jar=$2 dir=$3 samples=$4
   shift 4
   jvm_opts=(-XX:+UseSerialGC -Xss4m)
+  jvm_record=''
   if jvm_big_input "$@"; then
     jvm_opts+=(-XX:-TieredCompilation)
   else
@@ -118,8 +121,11 @@ jvm_options() {
     record=(-XX:DumpLoadedClassList="$data.$$.classlist")
     use=(-XX:SharedArchiveFile="$data" -Xshare:auto -Xlog:cds=off)
   fi
-  if { [ ! -f "$data" ] || [ "$jar" -nt "$data" ]; } && [ -d "$dir" ] && [ -w "$dir" ] \
-      && [ -d "$samples" ]; then
+  local stale=''
+  { [ ! -f "$data" ] || [ "$jar" -nt "$data" ]; } && [ -d "$dir" ] && [ -w "$dir" ] && stale=yes
+  if [ -n "$stale" ] && [ ! -d "$samples" ]; then
+    jvm_record=wanted # no samples to train on: the caller calls again with them
+  elif [ -n "$stale" ]; then
     # recorded under a temporary name and moved in place: a concurrent run never sees half of it
     "$java_bin" -XX:+UseSerialGC -Xss4m -XX:TieredStopAtLevel=1 "${record[@]}" -Xlog:disable \
       -cp "$jar" org.migcheck.cli.Training "$samples" ${training[@]+"${training[@]}"} >/dev/null 2>&1 || true

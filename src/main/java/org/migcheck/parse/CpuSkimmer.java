@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.migcheck.xml.ByteHash;
 import org.migcheck.xml.FastXmlReader;
+import org.migcheck.xml.LineEnds;
 
 /**
  * Reads only the CPU parts of a document (what {@code virsh cpu-baseline} and {@code cpu-compare}
@@ -52,17 +53,26 @@ final class CpuSkimmer extends CpuBinder {
   /**
    * {@link #capabilities()} from the framer's prescan of a capabilities document (the reader on
    * its root start tag), without reading the rest again: the same shape when it has at most one
-   * host, with at most one CPU, whose bytes were read before and map cleanly; else null (read it).
+   * host, with at most one CPU; else null (read it). A CPU whose bytes were read before and map
+   * cleanly is that shape again; any other is read from the bytes the prescan found, alone (the
+   * document is well-formed), and kept when new.
    */
-  static XCapabilities prescanned(FastXmlReader r, FastXmlReader.Prescan scan, int firstLine) {
+  static XCapabilities prescanned(FastXmlReader r, FastXmlReader.Prescan scan, int firstLine)
+      throws XMLStreamException {
     if (scan.children() > 1 || scan.grandchildren() > 1) {
       return null; // capabilities() reads every one, and keeps the last
     }
     XCpu known = null;
     if (scan.grandchildren() == 1) {
-      known = SPELLINGS.get(new Spelling(r.input(), scan.grandchildFrom(), scan.grandchildTo()));
+      Spelling spelling = new Spelling(r.input(), scan.grandchildFrom(), scan.grandchildTo());
+      known = SPELLINGS.get(spelling);
       if (known == null || !known.mapsCleanly) {
-        return null; // read, mapped and kept by the first host with these bytes
+        // with this document's lines: mapped (and its errors worded) as this host's
+        XCpu x = cpuAt(r, scan, firstLine);
+        if (known == null && SPELLINGS.size() < MAX_SPELLINGS) {
+          SPELLINGS.putIfAbsent(spelling.copy(), x);
+        }
+        known = x;
       }
     }
     XCapabilities x = new XCapabilities();
@@ -73,6 +83,21 @@ final class CpuSkimmer extends CpuBinder {
       x.host = h;
     }
     return x;
+  }
+
+  /**
+   * The host CPU at the prescan's grandchild, read with a reader of just its bytes, at its file
+   * line ({@code firstLine} is the root's): the rest of the document is neither read nor skipped
+   * again, and the lines are the ones {@link #capabilities()} would give (a prescanned document
+   * has no carriage return, so its line feeds count its lines).
+   */
+  private static XCpu cpuAt(FastXmlReader root, FastXmlReader.Prescan scan, int firstLine)
+      throws XMLStreamException {
+    byte[] data = root.input();
+    int line = firstLine + LineEnds.count(data, root.startTagPosition(), scan.grandchildFrom());
+    FastXmlReader r = new FastXmlReader(data, scan.grandchildFrom(), scan.grandchildTo());
+    r.next();
+    return new CpuSkimmer(r, line).cpu();
   }
 
   /** At most this many distinct host CPU spellings are kept. */

@@ -110,7 +110,7 @@ public final class DocumentParser {
 
         @Override
         public RawDocument prescanned(FastXmlReader reader, Chunk chunk,
-            FastXmlReader.Prescan scan) {
+            FastXmlReader.Prescan scan) throws XMLStreamException {
           String ns = reader.getNamespaceURI();
           if (!reader.getLocalName().equals("capabilities") || ns != null && !ns.isEmpty()) {
             return null;

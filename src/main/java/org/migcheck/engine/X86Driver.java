@@ -172,7 +172,7 @@ public final class X86Driver implements CpuDriver {
     return baseline(cpus, migratable, null, null);
   }
 
-  /** How many distinct CPUs a baseline remembers the features of. */
+  /** How many distinct CPUs a baseline remembers having had a turn. */
   private static final int MAX_SEEN = 16;
 
   /**
@@ -185,9 +185,8 @@ public final class X86Driver implements CpuDriver {
       Map<String, HypervisorModel> hypervisorModels,
       Set<String> featureFilter) {
     CpuDef first = cpus.get(0);
-    // a fleet repeats a few CPUs: their features are computed once each (the last few kept)
+    // a fleet repeats a few CPUs: each has one turn (the last few remembered)
     List<CpuDef> seen = new ArrayList<>();
-    List<Bits> seenBits = new ArrayList<>();
     Bits.Builder base = new Bits.Builder(modelFromCpu(first, X86Policy.ALL));
     boolean outputVendor = first.vendor() != null;
     Vendor vendor = null;
@@ -208,24 +207,18 @@ public final class X86Driver implements CpuDriver {
         // thousand full turns cost a cold JVM some 4 ms.
         continue;
       }
+      if (seenBefore(seen, cpu)) {
+        // the same for a CPU that had a whole turn of its own before (the first one has not)
+        continue;
+      }
       if (cpu.model() != null) {
         names.add(cpu.model());
       }
-      Bits bits = null;
-      for (int k = seen.size() - 1; k >= 0 && bits == null; k--) {
-        if (seen.get(k).sameButSource(cpu)) {
-          bits = seenBits.get(k);
-        }
+      Bits bits = modelFromCpu(cpu, X86Policy.ALL);
+      if (seen.size() == MAX_SEEN) {
+        seen.remove(0);
       }
-      if (bits == null) {
-        bits = modelFromCpu(cpu, X86Policy.ALL);
-        if (seen.size() == MAX_SEEN) {
-          seen.remove(0);
-          seenBits.remove(0);
-        }
-        seen.add(cpu);
-        seenBits.add(bits);
-      }
+      seen.add(cpu);
       CpuModel model = cpu.model() == null ? null : map.model(cpu.model()).orElse(null);
       Vendor modelVendor = model == null ? null : model.vendor();
       if (cpu.vendor() != null && modelVendor != null && !cpu.vendor().equals(modelVendor.name())) {
@@ -284,6 +277,16 @@ public final class X86Driver implements CpuDriver {
       result = result.withVendor(null);
     }
     return result;
+  }
+
+  /** Whether {@code cpu} is one of {@code seen} in all but its source (the newest looked at first). */
+  private static boolean seenBefore(List<CpuDef> seen, CpuDef cpu) {
+    for (int k = seen.size() - 1; k >= 0; k--) {
+      if (seen.get(k).sameButSource(cpu)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- expand

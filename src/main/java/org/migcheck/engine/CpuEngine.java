@@ -48,6 +48,18 @@ public final class CpuEngine {
     return maps;
   }
 
+  /**
+   * Readies the x86 driver, when the maps have an x86 part, before a baseline or compare needs
+   * it: its part of the map is decoded on first use (1-2 ms on a cold JVM), which a command can
+   * have done while its input is still being read. Nothing happens otherwise, errors included.
+   */
+  public void prepareX86() {
+    CpuMap m = maps.forArch(Arch.X86).orElse(null);
+    if (m != null) {
+      driverFor(m);
+    }
+  }
+
   /** The driver for a libvirt arch name (x86_64, ppc64le, aarch64...) or a user error. */
   public CpuDriver driver(String libvirtArch, String source) {
     CpuMap m = maps.forLibvirtArch(libvirtArch, source);

@@ -28,6 +28,37 @@ class Ppc64ArmDriverTest {
     return ENGINE.compare(POWER8, cpu).verdict();
   }
 
+  /**
+   * A map without an x86 part (a --cpu-map of ppc64 files): readying the x86 driver, as baseline
+   * does while its input is read, does nothing, and x86 CPUs still meet the usual error.
+   */
+  @Test
+  void preparingX86WithoutAnX86MapDoesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path bundled = org.migcheck.testing.SharedData.repo().resolve("cpu-maps/libvirt-9.0.0");
+    StringBuilder index = new StringBuilder("<cpus>\n  <arch name='ppc64'>\n");
+    try (var files = java.nio.file.Files.list(bundled)) {
+      // the vendors first, as in libvirt's index
+      for (java.nio.file.Path f : files.sorted(java.util.Comparator.comparing(
+          (java.nio.file.Path p) -> !p.toString().endsWith("_vendors.xml"))).toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("ppc64_")) {
+          java.nio.file.Files.copy(f, dir.resolve(name));
+          index.append("    <include filename='").append(name).append("'/>\n");
+        }
+      }
+    }
+    java.nio.file.Files.writeString(dir.resolve("index.xml"), index + "  </arch>\n</cpus>\n");
+    CpuEngine ppcOnly = new CpuEngine(CpuMapLoader.load(dir.toString()));
+    ppcOnly.prepareX86();
+    assertThat(ppcOnly.baseline(List.of(POWER8, POWER8.withSource("again")),
+        new BaselineOptions(false, false)).model()).isEqualTo("POWER8");
+    CpuDef x86 = CpuDef.host("x86_64", "Skylake-Client", "Intel", List.of(), "x86host");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ppcOnly.baseline(List.of(x86), new BaselineOptions(false, false)))
+        .hasMessageContaining("cannot find CPU map for x86");
+  }
+
   @Test
   void ppc64ComparesModelNamesOnlyWithoutSuperset() {
     assertThat(ppc(POWER8)).isEqualTo(Verdict.IDENTICAL);

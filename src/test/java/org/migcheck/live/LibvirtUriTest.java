@@ -23,6 +23,42 @@ class LibvirtUriTest {
     assertThat(LibvirtUri.isUri(s)).isFalse();
   }
 
+  static java.util.stream.IntStream seeds() {
+    return java.util.stream.IntStream.range(0, 50);
+  }
+
+  /**
+   * The hand-written check is the regular expression it replaced,
+   * {@code [a-z][a-z0-9]*(\+[a-z0-9]+)?://.*} (DOTALL), on seeded strings built of the pieces
+   * that matter: a driver and transport of letters, digits and odd characters, a separator near
+   * "://", anything after.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("seeds")
+  void isUriIsTheRegularExpressionItReplaced(int seed) {
+    java.util.regex.Pattern uri =
+        java.util.regex.Pattern.compile("^[a-z][a-z0-9]*(\\+[a-z0-9]+)?://.*", java.util.regex.Pattern.DOTALL);
+    java.util.Random r = new java.util.Random(seed);
+    String[] seps = {"://", ":/", ":///", "//", "", ":", "+://", "://\n"};
+    int uris = 0;
+    for (int i = 0; i < 400; i++) {
+      String s = part(r, "az09Aq+-.") + (r.nextBoolean() ? "+" + part(r, "az09Z_") : "")
+          + seps[r.nextInt(seps.length)] + part(r, "az/:\n .");
+      boolean want = uri.matcher(s).matches();
+      uris += want ? 1 : 0;
+      assertThat(LibvirtUri.isUri(s)).as("'%s'", s).isEqualTo(want);
+    }
+    assertThat(uris).as("some of them are URIs").isPositive();
+  }
+
+  private static String part(java.util.Random r, String alphabet) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = r.nextInt(5); i > 0; i--) {
+      sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -57,26 +57,27 @@ public final class CpuMaps {
     return slot == null ? Optional.empty() : Optional.of(slot.get());
   }
 
-  /** The map for a libvirt arch name (x86_64, ppc64le, aarch64...), or a user error. */
+  /**
+   * The map for a libvirt arch name (x86_64, ppc64le, aarch64...), or a user error. (No lambdas:
+   * baseline and compare call this first thing after reading, where linking one costs a cold JVM
+   * a fraction of a ms.)
+   */
   public CpuMap forLibvirtArch(String libvirtArch, String inputSource) {
-    Arch a =
-        Arch.forLibvirtArch(libvirtArch)
-            .orElseThrow(
-                () ->
-                    new InputException(
-                        inputSource,
-                        "no CPU driver for architecture "
-                            + libvirtArch
-                            + " (migcheck handles x86_64/i686, ppc64/ppc64le and aarch64/arm)"));
-    return forArch(a)
-        .orElseThrow(
-            () ->
-                new InputException(
-                    inputSource,
-                    "cannot find CPU map for "
-                        + a.mapName()
-                        + " architecture in the "
-                        + source.describe()));
+    Arch a = Arch.forLibvirtArch(libvirtArch).orElse(null);
+    if (a == null) {
+      throw new InputException(
+          inputSource,
+          "no CPU driver for architecture "
+              + libvirtArch
+              + " (migcheck handles x86_64/i686, ppc64/ppc64le and aarch64/arm)");
+    }
+    Slot slot = byArch.get(a);
+    if (slot == null) {
+      throw new InputException(
+          inputSource,
+          "cannot find CPU map for " + a.mapName() + " architecture in the " + source.describe());
+    }
+    return slot.get();
   }
 
   public java.util.Set<Arch> arches() {

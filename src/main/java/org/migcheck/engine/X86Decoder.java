@@ -194,14 +194,35 @@ public final class X86Decoder {
     return out;
   }
 
-  /** virCPUx86DisableRemovedFeatures: list each removed feature as disabled unless mentioned. */
+  /**
+   * virCPUx86DisableRemovedFeatures: list each removed feature as disabled unless mentioned.
+   * (Loops, not streams: a baseline decodes once, in its single-threaded tail, where the first
+   * stream's classes cost a cold JVM a ms.)
+   */
   static void addRemovedFeatures(List<CpuFeature> features, CpuModel model) {
     for (Feature rf : model.removedFeatures()) {
-      boolean mentioned = features.stream().anyMatch(f -> f.name().equals(rf.name()));
-      if (!mentioned) {
+      if (!mentions(features, rf.name())) {
         features.add(new CpuFeature(rf.name(), FeaturePolicy.DISABLE));
       }
     }
+  }
+
+  private static boolean mentions(List<CpuFeature> features, String name) {
+    for (CpuFeature f : features) {
+      if (f.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean disablesAny(List<CpuFeature> features) {
+    for (CpuFeature f : features) {
+      if (f.policy() == FeaturePolicy.DISABLE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Candidate withoutPolicies(Candidate c) {
@@ -223,8 +244,7 @@ public final class X86Decoder {
     if (r.type() == CpuType.GUEST && !m.decodeGuest()) {
       return 0;
     }
-    if (r.type() == CpuType.HOST
-        && cand.features().stream().anyMatch(f -> f.policy() == FeaturePolicy.DISABLE)) {
+    if (r.type() == CpuType.HOST && disablesAny(cand.features())) {
       return 0;
     }
     boolean isPreferred = preferred != null && preferred.contains(m.name());

@@ -90,16 +90,12 @@ public final class X86Driver implements CpuDriver {
   }
 
   CpuModel model(String name, String source) {
-    return map.model(name)
-        .orElseThrow(
-            () ->
-                new CpuError(
-                    source,
-                    "Unknown CPU model "
-                        + name
-                        + " ("
-                        + UnknownName.hint(Arch.X86, name, map)
-                        + ")"));
+    CpuModel m = map.model(name).orElse(null);
+    if (m == null) {
+      throw new CpuError(
+          source, "Unknown CPU model " + name + " (" + UnknownName.hint(Arch.X86, name, map) + ")");
+    }
+    return m;
   }
 
   Feature feature(String name, String source) {
@@ -191,9 +187,7 @@ public final class X86Driver implements CpuDriver {
     boolean outputVendor = first.vendor() != null;
     Vendor vendor = null;
     if (first.vendor() != null) {
-      vendor =
-          map.vendor(first.vendor())
-              .orElseThrow(() -> new CpuError(first.source(), "Unknown CPU vendor " + first.vendor()));
+      vendor = knownVendor(first.vendor(), first);
     }
     Set<String> names = new LinkedHashSet<>();
     if (first.model() != null) {
@@ -240,8 +234,7 @@ public final class X86Driver implements CpuDriver {
       }
       if (vn != null) {
         if (vendor == null) {
-          vendor =
-              map.vendor(vn).orElseThrow(() -> new CpuError(cpu.source(), "Unknown CPU vendor " + vn));
+          vendor = knownVendor(vn, cpu);
         } else if (!vendor.name().equals(vn)) {
           throw new CpuError(cpu.source(), "CPU vendors do not match");
         }
@@ -277,6 +270,15 @@ public final class X86Driver implements CpuDriver {
       result = result.withVendor(null);
     }
     return result;
+  }
+
+  /** The map's vendor of this name, or libvirt's error for {@code cpu}. */
+  private Vendor knownVendor(String name, CpuDef cpu) {
+    Vendor v = map.vendor(name).orElse(null);
+    if (v == null) {
+      throw new CpuError(cpu.source(), "Unknown CPU vendor " + name);
+    }
+    return v;
   }
 
   /** Whether {@code cpu} is one of {@code seen} in all but its source (the newest looked at first). */

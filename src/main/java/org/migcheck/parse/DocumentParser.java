@@ -7,6 +7,7 @@ import org.migcheck.read.Chunk;
 import org.migcheck.read.HeldError;
 import org.migcheck.read.Profile;
 import org.migcheck.read.Shifted;
+import org.migcheck.xml.ByteHash;
 import org.migcheck.xml.FastXmlReader;
 
 /**
@@ -100,6 +101,12 @@ public final class DocumentParser {
           int line = reader.getLocation().getLineNumber() + chunk.line() - 1;
           return new RawDocument(
               chunk.source(), name, line, CpuSkimmer.read(reader, name, chunk.line()));
+        }
+
+        /** The hash of each document's host CPU bytes (CpuSkimmer's spellings). */
+        @Override
+        public void warmUp() {
+          ByteHash.warmUp();
         }
 
         /** capabilities/host/cpu: all a capabilities document gives baseline. */

@@ -166,9 +166,14 @@ public final class DocumentReader {
       return f.prescan(prescan);
     }
 
-    /** Before a large file: the profile's prescan warmed up ({@link FastXmlReader#warmPrescan}). */
-    void warmUp() {
+    /**
+     * Before a large file: the profile's prescan warmed up ({@link FastXmlReader#warmPrescan}) on
+     * the calling thread, which cuts the documents, and the profile itself ({@link
+     * Profile#warmUp}) on a parsing thread, which has nothing to do until the first are cut.
+     */
+    void warmUp(ExecutorService pool) {
       if (prescan != null) {
+        pool.execute(new ProfileWarmUp(profile));
         FastXmlReader.warmPrescan(prescan[0], prescan[1], prescan[2]);
       }
     }
@@ -177,6 +182,19 @@ public final class DocumentReader {
     public List<T> apply(Chunk chunk) {
       D doc = tokens.get().read(chunk, profile);
       return doc == null ? List.of() : List.of(work.apply(doc));
+    }
+  }
+
+  private static final class ProfileWarmUp implements Runnable {
+    private final Profile<?> profile;
+
+    ProfileWarmUp(Profile<?> profile) {
+      this.profile = profile;
+    }
+
+    @Override
+    public void run() {
+      profile.warmUp();
     }
   }
 
@@ -229,7 +247,7 @@ public final class DocumentReader {
     try {
       InputStream in = open(f);
       try {
-        work.warmUp(); // a large file (or standard input): thousands of documents
+        work.warmUp(pool); // a large file (or standard input): thousands of documents
         work.framer(new Framer(f.name(), in, blocks)).run(group);
         group.flush();
       } catch (IOException | RuntimeException e) {

@@ -40,6 +40,13 @@ public interface Profile<D> {
   }
 
   /**
+   * Readies this profile's per-document code before a large input (thousands of documents), on a
+   * parsing thread while the first documents are cut: C1 compiles a method after some 200 calls,
+   * so code run once per document is otherwise interpreted for the first few hundred.
+   */
+  default void warmUp() {}
+
+  /**
    * Reads a document that the prescan found well-formed (plain ASCII) from what it found, with the
    * reader standing on the root start tag; null when the document must be read the usual way.
    */

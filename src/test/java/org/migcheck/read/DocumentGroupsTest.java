@@ -72,6 +72,58 @@ class DocumentGroupsTest {
 
   private record Outcome(List<String> sources, String error) {}
 
+  /** The CPU profile, noting the threads its warm-up ran on. */
+  private static final class Watched implements Profile<org.migcheck.parse.RawDocument> {
+    final List<String> warmedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Profile<org.migcheck.parse.RawDocument> p = DocumentParser.CPU_PARTS;
+
+    @Override
+    public org.migcheck.parse.RawDocument read(javax.xml.stream.XMLStreamReader r, Chunk c)
+        throws Exception {
+      return p.read(r, c);
+    }
+
+    @Override
+    public String[] prescan() {
+      return p.prescan();
+    }
+
+    @Override
+    public org.migcheck.parse.RawDocument prescanned(org.migcheck.xml.FastXmlReader r, Chunk c,
+        org.migcheck.xml.FastXmlReader.Prescan scan) throws Exception {
+      return p.prescanned(r, c, scan);
+    }
+
+    @Override
+    public void warmUp() {
+      warmedOn.add(Thread.currentThread().getName());
+      p.warmUp();
+    }
+  }
+
+  /**
+   * A file cut into documents for the parsing threads has the profile warmed up once first, on
+   * one of those threads; a small file read whole by one thread has not.
+   */
+  @org.junit.jupiter.api.Test
+  void theProfileIsWarmedUpOnAParsingThreadForALargeFile() throws Exception {
+    Path f = dir.resolve("hosts.xml");
+    Files.writeString(f, host(1, 0) + host(2, 0) + host(3, 0));
+    for (long wholeFileLimit : new long[] {0, Long.MAX_VALUE}) {
+      Watched profile = new Watched();
+      List<String> sources = new ArrayList<>();
+      new DocumentReader(() -> System.in, 2, wholeFileLimit)
+          .read(List.of(new InputFile(f.toString(), f)), profile, d -> d.source(), sources::add);
+      assertThat(sources).hasSize(3);
+      // the warm-up task was taken before the documents' tasks, but may note its thread later
+      for (int i = 0; i < 200 && wholeFileLimit == 0 && profile.warmedOn.isEmpty(); i++) {
+        Thread.sleep(5);
+      }
+      assertThat(profile.warmedOn).as("whole-file limit %d", wholeFileLimit)
+          .isEqualTo(wholeFileLimit == 0 ? List.of("migcheck-parse") : List.of());
+    }
+  }
+
   private static Outcome read(Path f, int threads, long wholeFileLimit) {
     List<String> sources = new ArrayList<>();
     String error = null;

@@ -60,10 +60,10 @@ final class BaselineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      // loaded while the warm-up reads a large input (Warmup.READ_FIRST_BYTES), with the x86
-      // driver most baselines use; a map that fails fails again below, after the input's own
-      // errors, as it always did
-      common.engine().prepareX86();
+      // loaded while the warm-up reads a large input (Warmup.READ_FIRST_BYTES), with the driver
+      // of x86, the arch of nearly every fleet; a map that fails fails again below, after the
+      // input's own errors, as it always did
+      common.engine().prepare("x86_64");
     } catch (RuntimeException later) {
       // reported by common.engine() below
     }

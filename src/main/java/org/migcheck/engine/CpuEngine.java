@@ -49,12 +49,14 @@ public final class CpuEngine {
   }
 
   /**
-   * Readies the x86 driver, when the maps have an x86 part, before a baseline or compare needs
-   * it: its part of the map is decoded on first use (1-2 ms on a cold JVM), which a command can
-   * have done while its input is still being read. Nothing happens otherwise, errors included.
+   * Readies the driver of a libvirt arch, when the maps have its part, before a baseline or
+   * compare needs it: that part of the map is decoded on first use (1-2 ms for x86 on a cold
+   * JVM), which a command can have done while its input is still being read. Nothing happens
+   * otherwise, errors included.
    */
-  public void prepareX86() {
-    CpuMap m = maps.forArch(Arch.X86).orElse(null);
+  public void prepare(String libvirtArch) {
+    Arch a = Arch.forLibvirtArch(libvirtArch).orElse(null);
+    CpuMap m = a == null ? null : maps.forArch(a).orElse(null);
     if (m != null) {
       driverFor(m);
     }

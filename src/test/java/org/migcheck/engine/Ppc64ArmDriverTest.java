@@ -30,10 +30,11 @@ class Ppc64ArmDriverTest {
 
   /**
    * A map without an x86 part (a --cpu-map of ppc64 files): readying the x86 driver, as baseline
-   * does while its input is read, does nothing, and x86 CPUs still meet the usual error.
+   * does while its input is read, does nothing, nor does an arch migcheck has no driver for, and
+   * x86 CPUs still meet the usual error.
    */
   @Test
-  void preparingX86WithoutAnX86MapDoesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+  void preparingADriverWithoutItsMapDoesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
     java.nio.file.Path bundled = org.migcheck.testing.SharedData.repo().resolve("cpu-maps/libvirt-9.0.0");
     StringBuilder index = new StringBuilder("<cpus>\n  <arch name='ppc64'>\n");
@@ -50,7 +51,8 @@ class Ppc64ArmDriverTest {
     }
     java.nio.file.Files.writeString(dir.resolve("index.xml"), index + "  </arch>\n</cpus>\n");
     CpuEngine ppcOnly = new CpuEngine(CpuMapLoader.load(dir.toString()));
-    ppcOnly.prepareX86();
+    ppcOnly.prepare("x86_64");
+    ppcOnly.prepare("sparc64"); // no driver for it: nothing either
     assertThat(ppcOnly.baseline(List.of(POWER8, POWER8.withSource("again")),
         new BaselineOptions(false, false)).model()).isEqualTo("POWER8");
     CpuDef x86 = CpuDef.host("x86_64", "Skylake-Client", "Intel", List.of(), "x86host");

@@ -187,9 +187,13 @@ public final class CpuEngine {
    * its model. CPUs whose model the driver knows are libvirt's to judge, whatever their arch.
    */
   private void requireArch(CpuDriver driver, CpuDef cpu, String arch) {
-    if (cpu.model() == null || driver.map().model(cpu.model()).isPresent()) {
-      return;
+    if (cpu.model() != null && driver.map().model(cpu.model()).isEmpty()) {
+      unknownHere(driver, cpu, arch); // rare: a method of its own, which C1 need not compile
     }
+  }
+
+  /** {@link #requireArch} for a CPU whose model the driver's map does not have. */
+  private void unknownHere(CpuDriver driver, CpuDef cpu, String arch) {
     Arch other = cpu.arch() == null ? null : Arch.forLibvirtArch(cpu.arch()).orElse(null);
     if (other == null) {
       for (Arch a : maps.arches()) {

@@ -73,6 +73,16 @@ public final class RawDocument {
    * {@code <cpuTest>} list yields its {@code <cpu>} children, always parsed as host CPUs.
    */
   public List<CpuDef> extractCpus(String sourceName, CpuType type) {
+    if (shape instanceof XCapabilities x) { // a fleet's thousands of hosts: first, and alone
+      return x.host != null && x.host.cpu != null
+          ? List.of(hostCpu(x.host.cpu, new Values(sourceName), type))
+          : List.of();
+    }
+    return otherCpus(sourceName, type);
+  }
+
+  /** {@link #extractCpus} of a document that is not capabilities. */
+  private List<CpuDef> otherCpus(String sourceName, CpuType type) {
     Values v = new Values(sourceName);
     List<CpuDef> out = new ArrayList<>();
     if (shape instanceof XCpu x) {
@@ -80,10 +90,6 @@ public final class RawDocument {
     } else if (shape instanceof XDomain x) {
       if (x.cpu != null) {
         out.add(CpuMapper.guestCpu(x.cpu, v).toCpuDef(type));
-      }
-    } else if (shape instanceof XCapabilities x) {
-      if (x.host != null && x.host.cpu != null) {
-        out.add(hostCpu(x.host.cpu, v, type));
       }
     } else if (shape instanceof XDomainCapabilities x) {
       if (x.cpu != null) {

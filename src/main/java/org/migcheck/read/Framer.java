@@ -201,6 +201,9 @@ public final class Framer {
 
   /** At a '<' between documents: skips what is allowed there; true at a start tag. */
   private boolean topLevelMarkup() throws IOException {
+    if (fill(2) && buf[pos + 1] != '!' && buf[pos + 1] != '?' && buf[pos + 1] != '/') {
+      return true; // a start tag, as below, without the checks of what else may stand here
+    }
     fill(9);
     if (startsWith("<!--")) {
       if (!skipPast(4, COMMENT_END)) {
@@ -327,6 +330,15 @@ public final class Framer {
         return c;
       }
     }
+    return cut();
+  }
+
+  /**
+   * {@link #document()} the long way, for a document the prescan does not take: a method of its
+   * own, so that C1, which compiles {@code document()} for its thousands of calls, need not compile
+   * this loop with it.
+   */
+  private Chunk cut() throws IOException {
     docStart = pos;
     blankCount = 0;
     nonAscii = false;
@@ -645,6 +657,12 @@ public final class Framer {
 
   /** Makes k bytes available at pos; false when the file is shorter. */
   private boolean fill(int k) throws IOException {
+    // small, for C1 to compile inline where the framer asks for a few bytes per document
+    return lim - pos >= k || more(k);
+  }
+
+  /** {@link #fill} when the buffer holds fewer than k bytes: reads, or moves to another buffer. */
+  private boolean more(int k) throws IOException {
     while (lim - pos < k && !eof) {
       int keep = docStart >= 0 ? docStart : pos;
       if (lim == buf.length) {

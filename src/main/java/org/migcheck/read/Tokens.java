@@ -52,6 +52,15 @@ final class Tokens {
         // refusals and errors alike: read again below
       }
     }
+    return readWithJdk(chunk, profile);
+  }
+
+  /**
+   * The JDK parser's reading of a chunk, which words every error. A method of its own: C1
+   * compiles {@link #read} once per run (it runs for every document), and need not compile this
+   * rare path with it.
+   */
+  private <D> D readWithJdk(Chunk chunk, Profile<D> profile) {
     checkValueLengths(chunk);
     try {
       XMLStreamReader r =

@@ -71,13 +71,13 @@ public final class CpuMaps {
               + libvirtArch
               + " (migcheck handles x86_64/i686, ppc64/ppc64le and aarch64/arm)");
     }
-    Slot slot = byArch.get(a);
-    if (slot == null) {
+    CpuMap map = forArch(a).orElse(null);
+    if (map == null) {
       throw new InputException(
           inputSource,
           "cannot find CPU map for " + a.mapName() + " architecture in the " + source.describe());
     }
-    return slot.get();
+    return map;
   }
 
   public java.util.Set<Arch> arches() {

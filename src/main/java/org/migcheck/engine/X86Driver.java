@@ -195,14 +195,10 @@ public final class X86Driver implements CpuDriver {
     }
     for (int i = 1; i < cpus.size(); i++) {
       CpuDef cpu = cpus.get(i);
-      if (i >= 2 && cpus.get(i - 1).sameButSource(cpu)) {
-        // the CPU before it again: this turn would do what the last one did. Not after the
-        // first CPU, whose own turn (above) skips the vendor checks. Runs once, interpreted: a
-        // thousand full turns cost a cold JVM some 4 ms.
-        continue;
-      }
       if (seenBefore(seen, cpu)) {
-        // the same for a CPU that had a whole turn of its own before (the first one has not)
+        // a CPU that had a whole turn of its own before: this turn would do what that one did.
+        // Not the first CPU, whose own turn (above) skips the vendor checks, so it is not in
+        // seen. Runs once, interpreted: a thousand full turns cost a cold JVM some 4 ms.
         continue;
       }
       if (cpu.model() != null) {
